@@ -1,0 +1,87 @@
+package org.passerelle.channels;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/**
+ * One message of a journey's conversation. Outbound rows are the outbox: written in the same
+ * transaction as the process step that decided to send them, delivered afterwards.
+ */
+@Entity
+public class ConversationMessage {
+
+    public enum Direction { IN, OUT }
+
+    public enum Kind { FIRST_CONTACT, YOUTH_MESSAGE, ANSWER, NUDGE }
+
+    public enum Status { RECEIVED, PENDING, SENT, FAILED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false)
+    private Long journeyId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Direction direction;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Kind kind;
+    @Column(nullable = false)
+    private String channel;
+    @Column(nullable = false)
+    private String body;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    @Column(nullable = false)
+    private Instant createdAt;
+    private Instant sentAt;
+
+    protected ConversationMessage() {
+    }
+
+    private ConversationMessage(Long journeyId, Direction direction, Kind kind, String channel, String body,
+            Status status, Instant createdAt) {
+        this.journeyId = journeyId;
+        this.direction = direction;
+        this.kind = kind;
+        this.channel = channel;
+        this.body = body;
+        this.status = status;
+        this.createdAt = createdAt;
+    }
+
+    public static ConversationMessage inbound(Long journeyId, Kind kind, String channel, String body, Instant at) {
+        return new ConversationMessage(journeyId, Direction.IN, kind, channel, body, Status.RECEIVED, at);
+    }
+
+    public static ConversationMessage outbound(Long journeyId, Kind kind, String channel, String body, Instant at) {
+        return new ConversationMessage(journeyId, Direction.OUT, kind, channel, body, Status.PENDING, at);
+    }
+
+    public Long getId() { return id; }
+    public Long getJourneyId() { return journeyId; }
+    public Direction getDirection() { return direction; }
+    public Kind getKind() { return kind; }
+    public String getChannel() { return channel; }
+    public String getBody() { return body; }
+    public Status getStatus() { return status; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getSentAt() { return sentAt; }
+
+    public void markSent(Instant at) {
+        this.status = Status.SENT;
+        this.sentAt = at;
+    }
+
+    public void markFailed() {
+        this.status = Status.FAILED;
+    }
+}

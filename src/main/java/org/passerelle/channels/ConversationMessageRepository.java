@@ -1,0 +1,11 @@
+package org.passerelle.channels;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface ConversationMessageRepository extends JpaRepository<ConversationMessage, Long> {
+
+    List<ConversationMessage> findByJourneyIdOrderByCreatedAtAscIdAsc(Long journeyId);
+
+    List<ConversationMessage> findTop100ByStatusOrderByIdAsc(ConversationMessage.Status status);
+}

@@ -1,0 +1,89 @@
+package org.passerelle.intake;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A young person who contacted a programme, identified by the channel they wrote on. */
+@Entity
+public class Youth {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    private String firstName;
+    @Column(nullable = false)
+    private String channel;
+    @Column(nullable = false)
+    private String externalId;
+    private String campaign;
+    private LocalDate birthDate;
+    private String departement;
+    private String diplomaLevel;
+    private String situation;
+    /** Comma-separated barrier codes (sante, logement, mobilite…). */
+    private String barriers;
+    private Boolean hasProject;
+    private String project;
+    private String projectSector;
+    private String availability;
+    private Boolean consentContact;
+    private Boolean consentReferral;
+    private Boolean guardianConsent;
+    private String persona;
+    private String track;
+    private Instant optedOutAt;
+    @Column(nullable = false)
+    private Instant createdAt;
+
+    protected Youth() {
+    }
+
+    public Youth(String channel, String externalId, String firstName, String campaign, Instant createdAt) {
+        this.channel = channel;
+        this.externalId = externalId;
+        this.firstName = firstName;
+        this.campaign = campaign;
+        this.createdAt = createdAt;
+    }
+
+    public Long getId() { return id; }
+    public String getFirstName() { return firstName; }
+    public String getChannel() { return channel; }
+    public String getExternalId() { return externalId; }
+    public String getCampaign() { return campaign; }
+    public LocalDate getBirthDate() { return birthDate; }
+    public void setBirthDate(LocalDate birthDate) { this.birthDate = birthDate; }
+    public String getDepartement() { return departement; }
+    public void setDepartement(String departement) { this.departement = departement; }
+    public String getDiplomaLevel() { return diplomaLevel; }
+    public void setDiplomaLevel(String diplomaLevel) { this.diplomaLevel = diplomaLevel; }
+    public String getSituation() { return situation; }
+    public void setSituation(String situation) { this.situation = situation; }
+    public String getBarriers() { return barriers; }
+    public void setBarriers(String barriers) { this.barriers = barriers; }
+    public Boolean getHasProject() { return hasProject; }
+    public void setHasProject(Boolean hasProject) { this.hasProject = hasProject; }
+    public String getProject() { return project; }
+    public void setProject(String project) { this.project = project; }
+    public String getProjectSector() { return projectSector; }
+    public void setProjectSector(String projectSector) { this.projectSector = projectSector; }
+    public String getAvailability() { return availability; }
+    public void setAvailability(String availability) { this.availability = availability; }
+    public Boolean getConsentContact() { return consentContact; }
+    public void setConsentContact(Boolean consentContact) { this.consentContact = consentContact; }
+    public Boolean getConsentReferral() { return consentReferral; }
+    public void setConsentReferral(Boolean consentReferral) { this.consentReferral = consentReferral; }
+    public Boolean getGuardianConsent() { return guardianConsent; }
+    public void setGuardianConsent(Boolean guardianConsent) { this.guardianConsent = guardianConsent; }
+    public String getPersona() { return persona; }
+    public String getTrack() { return track; }
+    public void segment(String persona, String track) { this.persona = persona; this.track = track; }
+    public Instant getOptedOutAt() { return optedOutAt; }
+    public void setOptedOutAt(Instant optedOutAt) { this.optedOutAt = optedOutAt; }
+    public Instant getCreatedAt() { return createdAt; }
+}

@@ -1,0 +1,97 @@
+package org.passerelle.journey;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.passerelle.channels.ConversationMessage;
+import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.intake.Youth;
+import org.passerelle.intake.YouthRepository;
+import org.passerelle.journey.YouthJourney.Messages;
+import org.passerelle.journey.YouthJourney.Vars;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The one place that starts youthJourney instances and correlates messages to them. */
+@Service
+public class JourneyGateway {
+
+    private final RuntimeService runtimeService;
+    private final YouthRepository youths;
+    private final JourneyRepository journeys;
+    private final ConversationMessageRepository messages;
+    private final Clock clock;
+
+    public JourneyGateway(RuntimeService runtimeService, YouthRepository youths, JourneyRepository journeys,
+            ConversationMessageRepository messages, Clock clock) {
+        this.runtimeService = runtimeService;
+        this.youths = youths;
+        this.journeys = journeys;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** A first contact: the same (channel, external id) twice gives the same journey. */
+    public record FirstContact(String channel, String externalId, String firstName, String campaign, String message) {
+    }
+
+    public record Started(Long journeyId, String processInstanceId, boolean created) {
+    }
+
+    @Transactional
+    public Started startFromFirstContact(FirstContact contact) {
+        var existing = youths.findByChannelAndExternalId(contact.channel(), contact.externalId());
+        if (existing.isPresent()) {
+            Journey journey = journeys.findFirstByYouthIdOrderByOpenedAtDesc(existing.get().getId()).orElseThrow();
+            return new Started(journey.getId(), journey.getProcessInstanceId(), false);
+        }
+        Instant now = clock.instant();
+        // saveAndFlush: a concurrent twin hits the unique (channel, external_id) constraint here.
+        Youth youth = youths.saveAndFlush(
+                new Youth(contact.channel(), contact.externalId(), contact.firstName(), contact.campaign(), now));
+        Journey journey = journeys.save(new Journey(youth, now));
+        messages.save(ConversationMessage.inbound(journey.getId(), ConversationMessage.Kind.FIRST_CONTACT,
+                contact.channel(), contact.message(), now));
+        ProcessInstance instance = runtimeService.createMessageCorrelation(Messages.FIRST_CONTACT_RECEIVED)
+                .processInstanceBusinessKey(journey.getId().toString())
+                .setVariables(firstContactVariables(journey, contact))
+                .correlateStartMessage();
+        journey.setProcessInstanceId(instance.getId());
+        return new Started(journey.getId(), instance.getId(), true);
+    }
+
+    private static VariableMap firstContactVariables(Journey journey, FirstContact contact) {
+        return Variables.createVariables()
+                .putValue(Vars.JOURNEY_ID, journey.getId())
+                .putValue(Vars.YOUTH_FIRST_NAME, contact.firstName())
+                .putValue(Vars.CHANNEL, contact.channel())
+                .putValue(Vars.CAMPAIGN, contact.campaign())
+                .putValue(Vars.FIRST_MESSAGE, contact.message());
+    }
+
+    /** A later message from the youth: stored, then delivered to the journey's waiting events. */
+    @Transactional
+    public void youthWrote(Long journeyId, String body) {
+        Journey journey = journeys.findById(journeyId).orElseThrow();
+        Instant now = clock.instant();
+        messages.save(ConversationMessage.inbound(journeyId, ConversationMessage.Kind.YOUTH_MESSAGE,
+                journey.getYouth().getChannel(), body, now));
+        journey.youthReached(now);
+        runtimeService.createMessageCorrelation(Messages.YOUTH_MESSAGE_RECEIVED)
+                .processInstanceBusinessKey(journeyId.toString())
+                .correlateAllWithResult();
+    }
+
+    /** The youth asked to stop: nudges end at once and the journey closes. */
+    @Transactional
+    public void youthOptedOut(Long journeyId) {
+        Journey journey = journeys.findById(journeyId).orElseThrow();
+        journey.getYouth().setOptedOutAt(clock.instant());
+        runtimeService.createMessageCorrelation(Messages.YOUTH_OPTED_OUT)
+                .processInstanceBusinessKey(journeyId.toString())
+                .correlateAllWithResult();
+    }
+}
