@@ -69,6 +69,11 @@ public class Journey {
         this.unansweredNudges++;
     }
 
+    /** A phone call that did not reach the youth counts as one more unanswered attempt. */
+    public void callUnanswered() {
+        this.unansweredNudges++;
+    }
+
     public void close(String outcome, Instant at) {
         this.status = Status.CLOSED;
         this.outcome = outcome;

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.passerelle.channels.ConversationMessage;
 import org.passerelle.channels.ConversationMessageRepository;
-import org.passerelle.intake.Youth;
 import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.YouthJourney.Messages;
 import org.passerelle.journey.YouthJourney.Vars;
@@ -20,14 +19,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class JourneyGateway {
 
     private final RuntimeService runtimeService;
+    private final ContactRegistration registration;
     private final YouthRepository youths;
     private final JourneyRepository journeys;
     private final ConversationMessageRepository messages;
     private final Clock clock;
 
-    public JourneyGateway(RuntimeService runtimeService, YouthRepository youths, JourneyRepository journeys,
+    public JourneyGateway(RuntimeService runtimeService, ContactRegistration registration, YouthRepository youths, JourneyRepository journeys,
             ConversationMessageRepository messages, Clock clock) {
         this.runtimeService = runtimeService;
+        this.registration = registration;
         this.youths = youths;
         this.journeys = journeys;
         this.messages = messages;
@@ -48,13 +49,7 @@ public class JourneyGateway {
             Journey journey = journeys.findFirstByYouthIdOrderByOpenedAtDesc(existing.get().getId()).orElseThrow();
             return new Started(journey.getId(), journey.getProcessInstanceId(), false);
         }
-        Instant now = clock.instant();
-        // saveAndFlush: a concurrent twin hits the unique (channel, external_id) constraint here.
-        Youth youth = youths.saveAndFlush(
-                new Youth(contact.channel(), contact.externalId(), contact.firstName(), contact.campaign(), now));
-        Journey journey = journeys.save(new Journey(youth, now));
-        messages.save(ConversationMessage.inbound(journey.getId(), ConversationMessage.Kind.FIRST_CONTACT,
-                contact.channel(), contact.message(), now));
+        Journey journey = registration.register(contact);
         ProcessInstance instance = runtimeService.createMessageCorrelation(Messages.FIRST_CONTACT_RECEIVED)
                 .processInstanceBusinessKey(journey.getId().toString())
                 .setVariables(firstContactVariables(journey, contact))

@@ -21,6 +21,57 @@ public final class YouthJourney {
         }
     }
 
+    /** User task ids, for queries and tests. */
+    public static final class Tasks {
+        public static final String FIRST_ANSWER = "taskFirstAnswer";
+        public static final String FIRST_ANSWER_OVERDUE = "taskFirstAnswerOverdue";
+        public static final String DIAGNOSTIC = "taskDiagnostic";
+        public static final String PLAN_ACTIONS = "taskPlanActions";
+        public static final String RUN_ACTION = "taskRunAction";
+        public static final String PHONE_FOLLOW_UP = "taskPhoneFollowUp";
+        public static final String ANSWER_YOUTH = "taskAnswerYouth";
+        public static final String CLOSE_JOURNEY = "taskCloseJourney";
+
+        private Tasks() {
+        }
+    }
+
+    /** Values of {@link Vars#FOLLOW_UP_STEP}. */
+    public static final class FollowUpSteps {
+        public static final String WAIT = "wait";
+        public static final String NUDGE = "nudge";
+        public static final String PHONE_CALL = "phoneCall";
+        public static final String CLOSE = "close";
+
+        private FollowUpSteps() {
+        }
+    }
+
+    /** Values of {@link Vars#TRACK}, decided by the youthSegmentation DMN. */
+    public static final class Tracks {
+        public static final String ORIENTATION = "orientation";
+        public static final String COUP_DE_POUCE = "coupDePouce";
+        public static final String MENTORAT = "mentorat";
+        public static final String RELAIS_IMMEDIAT = "relaisImmediat";
+
+        private Tracks() {
+        }
+    }
+
+    /** Values of {@link Vars#OUTCOME}: how a journey ends, for reporting. */
+    public static final class Outcomes {
+        public static final String EMPLOI = "emploi";
+        public static final String FORMATION = "formation";
+        public static final String ALTERNANCE = "alternance";
+        public static final String RELAIS_PARTENAIRE = "relaisPartenaire";
+        public static final String SANS_NOUVELLES = "sansNouvelles";
+        public static final String REFUS = "refus";
+        public static final String AUTRE = "autre";
+
+        private Outcomes() {
+        }
+    }
+
     /** Process variables: ids and routing facts; the records themselves live in JPA tables. */
     public static final class Vars {
         public static final String JOURNEY_ID = "journeyId";
@@ -31,6 +82,8 @@ public final class YouthJourney {
         /** The conversation so far, loaded for the mediator's answer tasks. */
         public static final String CONVERSATION = "conversation";
         public static final String ANSWER_TEXT = "answerText";
+        /** True when an answer task is already open, so a new message only joins the conversation. */
+        public static final String ANSWER_PENDING = "answerPending";
 
         // Written by the diagnostic form, moved into the youth's record by recordDiagnostic.
         public static final String BIRTH_DATE = "birthDate";

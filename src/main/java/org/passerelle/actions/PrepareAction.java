@@ -1,0 +1,31 @@
+package org.passerelle.actions;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.passerelle.journey.YouthJourney.Vars;
+import org.springframework.stereotype.Component;
+
+/** Gives one instance of "Mener chaque action" its action: label, due date, empty outcome. */
+@Component("prepareAction")
+public class PrepareAction implements JavaDelegate {
+
+    private final ActionPlan plan;
+
+    public PrepareAction(ActionPlan plan) {
+        this.plan = plan;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long journeyId = (Long) execution.getVariable(Vars.JOURNEY_ID);
+        int index = (Integer) execution.getVariable("loopCounter");
+        JourneyAction action = plan.actionAt(journeyId, index);
+        // Local to this instance: parallel actions must not overwrite each other's answers.
+        execution.setVariableLocal(Vars.ACTION_ID, action.getId());
+        execution.setVariableLocal(Vars.ACTION_LABEL, action.getType().label());
+        execution.setVariableLocal(Vars.ACTION_DUE_DATE, Date.from(action.getDueDate()));
+        execution.setVariableLocal(Vars.ACTION_OUTCOME, null);
+        execution.setVariableLocal(Vars.ACTION_NOTE, null);
+    }
+}

@@ -1,0 +1,46 @@
+package org.passerelle.channels;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.passerelle.journey.YouthJourney.Tasks;
+import org.passerelle.journey.YouthJourney.Vars;
+import org.springframework.stereotype.Component;
+
+/**
+ * Prepares the mediator's answer task: the conversation so far, and whether an answer task is
+ * already open (then the new message just joins the conversation).
+ */
+@Component("loadConversation")
+public class LoadConversation implements JavaDelegate {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM HH:mm").withZone(ZoneId.of("Europe/Paris"));
+
+    private final ConversationMessageRepository messages;
+    private final TaskService taskService;
+
+    public LoadConversation(ConversationMessageRepository messages, TaskService taskService) {
+        this.messages = messages;
+        this.taskService = taskService;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long journeyId = (Long) execution.getVariable(Vars.JOURNEY_ID);
+        String conversation = messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journeyId).stream()
+                .map(m -> "[" + TIME.format(m.getCreatedAt()) + "] "
+                        + (m.getDirection() == ConversationMessage.Direction.IN ? "Jeune" : "Médiateur") + " : " + m.getBody())
+                .collect(Collectors.joining("\n"));
+        long openAnswerTasks = taskService.createTaskQuery()
+                .processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKeyIn(Tasks.FIRST_ANSWER, Tasks.ANSWER_YOUTH)
+                .count();
+        // Local: each answer task has its own conversation and its own answer text.
+        execution.setVariableLocal(Vars.CONVERSATION, conversation);
+        execution.setVariableLocal(Vars.ANSWER_PENDING, openAnswerTasks > 0);
+        execution.setVariableLocal(Vars.ANSWER_TEXT, null);
+    }
+}

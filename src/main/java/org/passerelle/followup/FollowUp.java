@@ -1,0 +1,69 @@
+package org.passerelle.followup;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import org.passerelle.channels.ConversationMessage;
+import org.passerelle.channels.OutboundMessages;
+import org.passerelle.journey.Journey;
+import org.passerelle.journey.JourneyRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Follow-up of one journey: scheduling, nudging, recording phone calls. */
+@Service
+public class FollowUp {
+
+    private final JourneyRepository journeys;
+    private final NudgePolicy policy;
+    private final OutboundMessages outbound;
+    private final Clock clock;
+
+    public FollowUp(JourneyRepository journeys, NudgePolicy policy, OutboundMessages outbound, Clock clock) {
+        this.journeys = journeys;
+        this.policy = policy;
+        this.outbound = outbound;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Instant nextNudgeAt(Long journeyId) {
+        return policy.nextNudgeAt(silenceOf(journey(journeyId)));
+    }
+
+    @Transactional(readOnly = true)
+    public String decide(Long journeyId) {
+        return policy.decide(silenceOf(journey(journeyId)), clock.instant());
+    }
+
+    @Transactional
+    public void sendNudge(Long journeyId) {
+        Journey journey = journey(journeyId);
+        String text = policy.nudgeText(journey.getNudgesSent(), journey.getYouth().getFirstName());
+        outbound.send(journey, ConversationMessage.Kind.NUDGE, text);
+        journey.nudgeSent();
+    }
+
+    @Transactional
+    public void recordPhoneCall(Long journeyId, boolean youthReached) {
+        Journey journey = journey(journeyId);
+        if (youthReached) {
+            journey.youthReached(clock.instant());
+        } else {
+            journey.callUnanswered();
+        }
+    }
+
+    private Journey journey(Long journeyId) {
+        return journeys.findById(journeyId).orElseThrow();
+    }
+
+    private NudgePolicy.Silence silenceOf(Journey journey) {
+        return new NudgePolicy.Silence(journey.getLastContactAt(), journey.getUnansweredNudges(),
+                zoneOf(journey.getYouth().getDepartement()));
+    }
+
+    private static ZoneId zoneOf(String departement) {
+        return ZoneId.of("Europe/Paris");
+    }
+}

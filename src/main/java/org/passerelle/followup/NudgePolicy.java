@@ -1,0 +1,72 @@
+package org.passerelle.followup;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.passerelle.journey.YouthJourney.FollowUpSteps;
+import org.springframework.stereotype.Component;
+
+/** When to nudge a silent youth, and what to do when that time comes. Pure: no I/O. */
+@Component
+public class NudgePolicy {
+
+    private final FollowUpProperties properties;
+
+    public NudgePolicy(FollowUpProperties properties) {
+        this.properties = properties;
+    }
+
+    /** The state of a journey's follow-up that the policy reads. */
+    public record Silence(Instant lastContactAt, int unansweredNudges, ZoneId zone) {
+    }
+
+    /** Due time of the next nudge, moved into the youth's local sending window (never on Sunday). */
+    public Instant nextNudgeAt(Silence silence) {
+        Instant due = silence.lastContactAt().plus(Duration.ofDays(daysAfterContact(silence.unansweredNudges())));
+        return intoSendingWindow(due, silence.zone());
+    }
+
+    public String decide(Silence silence, Instant now) {
+        if (Duration.between(silence.lastContactAt(), now).toDays() >= properties.silenceDaysBeforeClosure()) {
+            return FollowUpSteps.CLOSE;
+        }
+        if (now.isBefore(nextNudgeAt(silence))) {
+            return FollowUpSteps.WAIT;
+        }
+        if (silence.unansweredNudges() == properties.unansweredBeforePhoneCall()) {
+            return FollowUpSteps.PHONE_CALL;
+        }
+        return FollowUpSteps.NUDGE;
+    }
+
+    public String nudgeText(int nudgeIndex, String firstName) {
+        List<String> texts = properties.nudgeTexts();
+        String name = firstName == null || firstName.isBlank() ? "" : " " + firstName.trim();
+        return texts.get(nudgeIndex % texts.size()).replace(" {prenom}", name).replace("{prenom}", name.trim());
+    }
+
+    private long daysAfterContact(int unanswered) {
+        List<Integer> first = properties.firstNudgesAfterDays();
+        if (unanswered < first.size()) {
+            return first.get(unanswered);
+        }
+        return first.get(first.size() - 1) + (long) properties.thenEveryDays() * (unanswered - first.size() + 1);
+    }
+
+    private Instant intoSendingWindow(Instant due, ZoneId zone) {
+        ZonedDateTime local = due.atZone(zone);
+        if (local.getHour() >= properties.latestHour()) {
+            local = local.plusDays(1).withHour(properties.earliestHour()).truncatedTo(ChronoUnit.HOURS);
+        } else if (local.getHour() < properties.earliestHour()) {
+            local = local.withHour(properties.earliestHour()).truncatedTo(ChronoUnit.HOURS);
+        }
+        if (local.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            local = local.plusDays(1).withHour(properties.earliestHour()).truncatedTo(ChronoUnit.HOURS);
+        }
+        return local.toInstant();
+    }
+}

@@ -1,0 +1,22 @@
+package org.passerelle.followup;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.passerelle.journey.YouthJourney.Vars;
+import org.springframework.stereotype.Component;
+
+/** Sends the next nudge text to the youth through the outbox. */
+@Component("sendNudge")
+public class SendNudge implements JavaDelegate {
+
+    private final FollowUp followUp;
+
+    public SendNudge(FollowUp followUp) {
+        this.followUp = followUp;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        followUp.sendNudge((Long) execution.getVariable(Vars.JOURNEY_ID));
+    }
+}

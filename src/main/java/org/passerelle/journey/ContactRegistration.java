@@ -1,0 +1,41 @@
+package org.passerelle.journey;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.passerelle.channels.ConversationMessage;
+import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.intake.Youth;
+import org.passerelle.intake.YouthRepository;
+import org.passerelle.journey.JourneyGateway.FirstContact;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates the youth, the journey and the first message of a new contact. */
+@Service
+public class ContactRegistration {
+
+    private final YouthRepository youths;
+    private final JourneyRepository journeys;
+    private final ConversationMessageRepository messages;
+    private final Clock clock;
+
+    public ContactRegistration(YouthRepository youths, JourneyRepository journeys,
+            ConversationMessageRepository messages, Clock clock) {
+        this.youths = youths;
+        this.journeys = journeys;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Journey register(FirstContact contact) {
+        Instant now = clock.instant();
+        // saveAndFlush: a concurrent twin hits the unique (channel, external_id) constraint here.
+        Youth youth = youths.saveAndFlush(
+                new Youth(contact.channel(), contact.externalId(), contact.firstName(), contact.campaign(), now));
+        Journey journey = journeys.save(new Journey(youth, now));
+        messages.save(ConversationMessage.inbound(journey.getId(), ConversationMessage.Kind.FIRST_CONTACT,
+                contact.channel(), contact.message(), now));
+        return journey;
+    }
+}

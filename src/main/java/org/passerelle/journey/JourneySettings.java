@@ -1,0 +1,21 @@
+package org.passerelle.journey;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/** Durations of the journey, read by the BPMN as {@code ${journeySettings.firstAnswerEscalation}}. */
+@Component("journeySettings")
+@ConfigurationProperties("passerelle.journey")
+public class JourneySettings {
+
+    /** ISO-8601 duration after which an unanswered first message escalates to programme leads. */
+    private String firstAnswerEscalation = "PT20H";
+
+    public String getFirstAnswerEscalation() {
+        return firstAnswerEscalation;
+    }
+
+    public void setFirstAnswerEscalation(String firstAnswerEscalation) {
+        this.firstAnswerEscalation = firstAnswerEscalation;
+    }
+}
