@@ -18,7 +18,8 @@ public class RecordPhoneCall implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         followUp.recordPhoneCall((Long) execution.getVariable(Vars.JOURNEY_ID),
-                Boolean.TRUE.equals(execution.getVariable(Vars.YOUTH_REACHED)));
+                // A radio answer may arrive as a boolean or as its text, depending on the form renderer.
+                Boolean.parseBoolean(String.valueOf(execution.getVariable(Vars.YOUTH_REACHED))));
         execution.removeVariable(Vars.YOUTH_REACHED);
     }
 }
