@@ -2,9 +2,9 @@ package org.passerelle.followup;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import org.passerelle.channels.ConversationMessage;
 import org.passerelle.channels.OutboundMessages;
+import org.passerelle.diagnostic.Departements;
 import org.passerelle.journey.Journey;
 import org.passerelle.journey.JourneyRepository;
 import org.springframework.stereotype.Service;
@@ -60,10 +60,6 @@ public class FollowUp {
 
     private NudgePolicy.Silence silenceOf(Journey journey) {
         return new NudgePolicy.Silence(journey.getLastContactAt(), journey.getUnansweredNudges(),
-                zoneOf(journey.getYouth().getDepartement()));
-    }
-
-    private static ZoneId zoneOf(String departement) {
-        return ZoneId.of("Europe/Paris");
+                Departements.zoneOf(journey.getYouth().getDepartement()));
     }
 }

@@ -1,0 +1,48 @@
+package org.passerelle.diagnostic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DiagnosticValidationTest {
+
+    private final DiagnosticService service = new DiagnosticService(null,
+            Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC));
+
+    private static Diagnostic diagnostic(String birthDate, String departement, List<String> barriers, boolean guardianConsent,
+            boolean consentContact) {
+        return new Diagnostic(birthDate == null ? null : LocalDate.parse(birthDate), departement, "bac", "chomeur", barriers,
+                false, null, null, null, consentContact, true, guardianConsent);
+    }
+
+    @Test
+    void computesTheAgeAtToday() {
+        assertThat(service.validate(diagnostic("2004-11-23", "93", List.of(), false, true))).isEqualTo(22);
+        assertThat(service.validate(diagnostic("2004-11-24", "93", List.of(), false, true))).isEqualTo(21);
+    }
+
+    @Test
+    void underFifteenNeedsAGuardiansConsent() {
+        assertThatThrownBy(() -> service.validate(diagnostic("2012-01-01", "971", List.of(), false, true)))
+                .hasMessageContaining("représentant légal");
+        assertThat(service.validate(diagnostic("2012-01-01", "971", List.of(), true, true))).isEqualTo(14);
+    }
+
+    @Test
+    void refusesWhatCannotBeRightAndSaysWhyInFrench() {
+        assertThatThrownBy(() -> service.validate(diagnostic(null, "20", List.of("voiture"), false, false)))
+                .isInstanceOf(DiagnosticService.InvalidDiagnosticException.class)
+                .hasMessageContaining("date de naissance manquante")
+                .hasMessageContaining("département inconnu")
+                .hasMessageContaining("frein inconnu : voiture")
+                .hasMessageContaining("recontacté");
+        assertThatThrownBy(() -> service.validate(diagnostic("1990-01-01", "75", List.of(), false, true)))
+                .hasMessageContaining("âge hors du public");
+    }
+}
