@@ -1,7 +1,5 @@
 package org.passerelle.diagnostic;
 
-import java.time.LocalDate;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.passerelle.journey.FormValues;
@@ -24,7 +22,7 @@ public class RecordDiagnostic implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Diagnostic diagnostic = new Diagnostic(
-                dateOf(execution.getVariable(Vars.BIRTH_DATE)),
+                FormValues.asDate(execution.getVariable(Vars.BIRTH_DATE)),
                 (String) execution.getVariable(Vars.DEPARTEMENT),
                 (String) execution.getVariable(Vars.DIPLOMA_LEVEL),
                 (String) execution.getVariable(Vars.SITUATION),
@@ -54,11 +52,4 @@ public class RecordDiagnostic implements JavaDelegate {
         return value != null && Boolean.parseBoolean(value.toString());
     }
 
-    /** Tasklist's date field gives "yyyy-MM-dd"; tests and the REST API may give a Date. */
-    private static LocalDate dateOf(Object value) {
-        if (value instanceof Date date) {
-            return LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC);
-        }
-        return value == null || value.toString().isBlank() ? null : LocalDate.parse(value.toString().substring(0, 10));
-    }
 }

@@ -15,6 +15,15 @@ public final class FormValues {
     private FormValues() {
     }
 
+    /** A date field gives "yyyy-MM-dd" (or a full date-time); the REST API and tests may give a Date. */
+    public static java.time.LocalDate asDate(Object value) {
+        if (value instanceof java.util.Date date) {
+            return java.time.LocalDate.ofInstant(date.toInstant(), java.time.ZoneOffset.UTC);
+        }
+        return value == null || value.toString().isBlank() ? null
+                : java.time.LocalDate.parse(value.toString().substring(0, 10));
+    }
+
     public static List<String> asList(Object value) {
         if (value == null) {
             return List.of();

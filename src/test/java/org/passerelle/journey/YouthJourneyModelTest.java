@@ -52,6 +52,8 @@ class YouthJourneyModelTest {
 
     @BeforeEach
     void registerDelegates() {
+        // Several model-test engines live in one JVM: point the assertions at this class's.
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
         JourneySettings settings = new JourneySettings();
         Mocks.register("journeySettings", settings);
         stub("sendMediatorAnswer", execution -> execution.removeVariable(Vars.ANSWER_TEXT));

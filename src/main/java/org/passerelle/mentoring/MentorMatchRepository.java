@@ -1,0 +1,9 @@
+package org.passerelle.mentoring;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface MentorMatchRepository extends JpaRepository<MentorMatch, Long> {
+
+    List<MentorMatch> findByJourneyId(Long journeyId);
+}

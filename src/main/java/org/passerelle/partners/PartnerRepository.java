@@ -1,0 +1,9 @@
+package org.passerelle.partners;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface PartnerRepository extends JpaRepository<Partner, Long> {
+
+    List<Partner> findByActiveTrueOrderByNameAsc();
+}

@@ -1,0 +1,37 @@
+package org.passerelle.referral;
+
+/** The contract of partnerReferral (processes/partner-referral.bpmn), called from youthJourney. */
+public final class PartnerReferral {
+
+    public static final String PROCESS_ID = "partnerReferral";
+
+    private PartnerReferral() {
+    }
+
+    public static final class Vars {
+        public static final String PARTNER_OPTIONS = "partnerOptions";
+        public static final String PARTNER_ID = "partnerId";
+        public static final String REFERRAL_ID = "referralId";
+        public static final String PARTNER_ANSWER = "partnerAnswer";
+        public static final String APPOINTMENT_DATE = "appointmentDate";
+        public static final String REFUSAL_REASON = "refusalReason";
+        /** Returned to youthJourney. */
+        public static final String OUTCOME = "referralOutcome";
+
+        private Vars() {
+        }
+    }
+
+    /** Values of {@link Vars#OUTCOME}, {@link Vars#PARTNER_ANSWER} and the "no partner" choice. */
+    public static final class Values {
+        public static final String ACCEPTED_OUTCOME = "accepted";
+        public static final String REFUSED_OUTCOME = "refused";
+        public static final String NO_PARTNER = "noPartner";
+        public static final String ACCEPTED = "accepte";
+        public static final String REFUSED = "refuse";
+        public static final String NONE = "none";
+
+        private Values() {
+        }
+    }
+}

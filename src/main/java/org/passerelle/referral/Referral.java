@@ -1,0 +1,64 @@
+package org.passerelle.referral;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** A youth referred to a partner structure, and the partner's answer. */
+@Entity
+public class Referral {
+
+    public enum Status { SENT, ACCEPTED, REFUSED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(nullable = false)
+    private Long journeyId;
+    @Column(nullable = false)
+    private Long partnerId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    private String reason;
+    private LocalDate appointmentDate;
+    @Column(nullable = false)
+    private Instant sentAt;
+    private Instant answeredAt;
+
+    protected Referral() {
+    }
+
+    public Referral(Long journeyId, Long partnerId, Instant sentAt) {
+        this.journeyId = journeyId;
+        this.partnerId = partnerId;
+        this.status = Status.SENT;
+        this.sentAt = sentAt;
+    }
+
+    public Long getId() { return id; }
+    public Long getJourneyId() { return journeyId; }
+    public Long getPartnerId() { return partnerId; }
+    public Status getStatus() { return status; }
+    public String getReason() { return reason; }
+    public LocalDate getAppointmentDate() { return appointmentDate; }
+    public Instant getAnsweredAt() { return answeredAt; }
+
+    public void accept(LocalDate appointmentDate, Instant at) {
+        this.status = Status.ACCEPTED;
+        this.appointmentDate = appointmentDate;
+        this.answeredAt = at;
+    }
+
+    public void refuse(String reason, Instant at) {
+        this.status = Status.REFUSED;
+        this.reason = reason;
+        this.answeredAt = at;
+    }
+}

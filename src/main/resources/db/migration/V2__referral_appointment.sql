@@ -1,0 +1,1 @@
+alter table referral add column appointment_date date;
