@@ -6,6 +6,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,12 +25,22 @@ public class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         return http.securityMatcher("/api/**")
-                .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.POST, "/api/contacts").hasAnyAuthority(
+                                authority(Roles.MEDIATORS), authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))
+                        .requestMatchers(HttpMethod.GET, "/api/journeys/**").hasAnyAuthority(
+                                authority(Roles.MEDIATORS), authority(Roles.PROGRAMME_LEADS),
+                                authority(Roles.SUPERVISORS), authority(Roles.ADMINS))
+                        .anyRequest().denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    private static String authority(String group) {
+        return Roles.authorityOf(group).getAuthority();
     }
 
     /** Camunda's webapps and REST API bring their own authentication and CSRF protection. */

@@ -1,0 +1,61 @@
+package org.passerelle.demo;
+
+import java.util.List;
+import org.passerelle.mentoring.Mentor;
+import org.passerelle.mentoring.MentorRepository;
+import org.passerelle.partners.Partner;
+import org.passerelle.partners.Partner.Network;
+import org.passerelle.partners.PartnerRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Fictitious mentors and partner structures for the demo, seeded once on an empty database. */
+@Component
+@ConditionalOnProperty(name = "passerelle.demo.enabled", havingValue = "true")
+public class DemoDirectory {
+
+    private final MentorRepository mentors;
+    private final PartnerRepository partners;
+
+    public DemoDirectory(MentorRepository mentors, PartnerRepository partners) {
+        this.mentors = mentors;
+        this.partners = partners;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(10)
+    @Transactional
+    public void seed() {
+        if (mentors.count() == 0) {
+            mentors.saveAll(List.of(
+                    new Mentor("Julien", "Moreau", "Orange", "numerique", "julien.moreau@example.org"),
+                    new Mentor("Fatou", "Diallo", "AP-HP", "sante", "fatou.diallo@example.org"),
+                    new Mentor("Marc", "Lopez", "Bouygues Construction", "btp", "marc.lopez@example.org"),
+                    new Mentor("Camille", "Girard", "Decathlon", "commerce", "camille.girard@example.org"),
+                    new Mentor("Nadia", "Hamidi", "Accor", "tourisme", "nadia.hamidi@example.org"),
+                    new Mentor("Thomas", "Petit", "Airbus", "industrie", "thomas.petit@example.org")));
+        }
+        if (partners.count() == 0) {
+            partners.saveAll(List.of(
+                    new Partner("Mission Locale de Paris", Network.MISSION_LOCALE, "75", "contact.ml75@example.org", 16, 25),
+                    new Partner("Mission Locale de Saint-Denis", Network.MISSION_LOCALE, "93", "contact.ml93@example.org", 16, 25),
+                    new Partner("Mission Locale de Lyon", Network.MISSION_LOCALE, "69", "contact.ml69@example.org", 16, 25),
+                    new Partner("Mission Locale de Marseille", Network.MISSION_LOCALE, "13", "contact.ml13@example.org", 16, 25),
+                    new Partner("Mission Locale de Guadeloupe", Network.MISSION_LOCALE, "971", "contact.ml971@example.org", 16, 25),
+                    new Partner("Mission Locale de Martinique", Network.MISSION_LOCALE, "972", "contact.ml972@example.org", 16, 25),
+                    new Partner("Mission Locale de Guyane", Network.MISSION_LOCALE, "973", "contact.ml973@example.org", 16, 25),
+                    new Partner("Mission Locale Sud Réunion", Network.MISSION_LOCALE, "974", "contact.ml974@example.org", 16, 25),
+                    new Partner("Mission Locale de Mayotte", Network.MISSION_LOCALE, "976", "contact.ml976@example.org", 16, 25),
+                    new Partner("France Travail Bobigny", Network.FRANCE_TRAVAIL, "93", "bobigny@example.org", 18, null),
+                    new Partner("E2C Marseille", Network.E2C, "13", "e2c13@example.org", 16, 25),
+                    new Partner("EPIDE Lyon Meyzieu", Network.EPIDE, "69", "epide69@example.org", 17, 25),
+                    new Partner("GEIQ Propreté Île-de-France", Network.GEIQ, "75", "geiq75@example.org", 16, 25),
+                    new Partner("RSMA Martinique", Network.RSMA, "972", "rsma972@example.org", 18, 25),
+                    new Partner("MFR du Beaujolais", Network.MFR, "69", "mfr69@example.org", 14, 25)));
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.passerelle.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.passerelle.demo.DemoProperties;
+import org.passerelle.journey.YouthJourney;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Groups, what each role may do, and the Tasklist filters, on every start (idempotent).
+ * Demo accounts only in the demo profile.
+ */
+@Component
+public class IdentitySeeder extends AbstractProcessEnginePlugin {
+
+    public static final String FILTER_MY_TASKS = "Mes tâches";
+    public static final String FILTER_TO_DO = "À traiter";
+    public static final String FILTER_OVERDUE = "En retard";
+
+    private final DemoProperties demo;
+    private final Environment environment;
+
+    public IdentitySeeder(DemoProperties demo, Environment environment) {
+        this.demo = demo;
+        this.environment = environment;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        String adminPassword = environment.getProperty("camunda.bpm.admin-user.password");
+        if (!demo.enabled() && (adminPassword == null || adminPassword.isBlank())) {
+            throw new IllegalStateException("No administrator password: set PASSERELLE_ADMIN_PASSWORD "
+                    + "(outside the demo profile there is no default account).");
+        }
+    }
+
+    @Override
+    public void postProcessEngineBuild(ProcessEngine engine) {
+        IdentityService identity = engine.getIdentityService();
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        group(identity, Roles.MEDIATORS, "Médiateurs");
+        group(identity, Roles.PROGRAMME_LEADS, "Responsables de programme");
+        group(identity, Roles.SUPERVISORS, "Superviseurs");
+        grantRoles(authorizations);
+        seedFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
+        if (demo.enabled()) {
+            user(identity, "amina", "Amina", "Benali", Roles.MEDIATORS);
+            user(identity, "karim", "Karim", "Dufour", Roles.MEDIATORS);
+            user(identity, "lea", "Léa", "Martin", Roles.PROGRAMME_LEADS);
+            user(identity, "sophie", "Sophie", "Lefèvre", Roles.SUPERVISORS);
+        }
+    }
+
+    private void grantRoles(AuthorizationService authorizations) {
+        // Mediators: Tasklist, their tasks (through candidate groups), and starting a journey for a phone contact.
+        grant(authorizations, Roles.MEDIATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_DEFINITION, YouthJourney.PROCESS_ID,
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+
+        // Programme leads: change the journey from Modeler, watch it in Cockpit, work tasks.
+        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ,
+                Permissions.DELETE);
+        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
+        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.DECISION_DEFINITION, "*", Permissions.READ,
+                Permissions.READ_HISTORY);
+        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.PROCESS_INSTANCE, "*", Permissions.READ, Permissions.CREATE,
+                Permissions.UPDATE);
+        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.TASK, "*", Permissions.READ);
+
+        // Supervisors: read-only Cockpit (journeys, incidents, history).
+        grant(authorizations, Roles.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grant(authorizations, Roles.SUPERVISORS, Resources.DEPLOYMENT, "*", Permissions.READ);
+        grant(authorizations, Roles.SUPERVISORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE);
+        grant(authorizations, Roles.SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+        grant(authorizations, Roles.SUPERVISORS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
+        grant(authorizations, Roles.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    }
+
+    private void seedFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+        String groups = "${currentUserGroups()}";
+        filter(filters, authorizations, FILTER_MY_TASKS, -10, "Les tâches qui me sont assignées",
+                tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+        filter(filters, authorizations, FILTER_TO_DO, 0, "Les tâches de mes groupes et les miennes",
+                tasks.createTaskQuery().taskCandidateGroupInExpression(groups).includeAssignedTasks());
+        filter(filters, authorizations, FILTER_OVERDUE, 10, "Tâches de mes groupes dont l'échéance est passée",
+                tasks.createTaskQuery().taskCandidateGroupInExpression(groups).includeAssignedTasks()
+                        .dueBeforeExpression("${now()}"));
+    }
+
+    private void filter(FilterService filters, AuthorizationService authorizations, String name, int priority,
+            String description, TaskQuery query) {
+        Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
+                    "priority", priority, "description", description, "refresh", true,
+                    "variables", List.of(Map.of("name", YouthJourney.Vars.YOUTH_FIRST_NAME, "label", "Jeune"))));
+            filters.saveFilter(filter);
+        }
+        for (String group : List.of(Roles.MEDIATORS, Roles.PROGRAMME_LEADS)) {
+            grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
+        }
+    }
+
+    private static void group(IdentityService identity, String id, String name) {
+        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
+            Group group = identity.newGroup(id);
+            group.setName(name);
+            group.setType("WORKFLOW");
+            identity.saveGroup(group);
+        }
+    }
+
+    private void user(IdentityService identity, String id, String firstName, String lastName, String groupId) {
+        if (identity.createUserQuery().userId(id).singleResult() == null) {
+            User user = identity.newUser(id);
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            user.setEmail(id + "@example.org");
+            user.setPassword(demo.password());
+            identity.saveUser(user);
+        }
+        if (identity.createUserQuery().userId(id).memberOfGroup(groupId).count() == 0) {
+            identity.createMembership(id, groupId);
+        }
+    }
+
+    private static void grant(AuthorizationService authorizations, String groupId, Resource resource, String resourceId,
+            Permission... permissions) {
+        Authorization authorization = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).authorizationType(AUTH_TYPE_GRANT).singleResult();
+        if (authorization == null) {
+            authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(groupId);
+            authorization.setResource(resource);
+            authorization.setResourceId(resourceId);
+        }
+        for (Permission permission : permissions) {
+            authorization.addPermission(permission);
+        }
+        authorizations.saveAuthorization(authorization);
+    }
+}
