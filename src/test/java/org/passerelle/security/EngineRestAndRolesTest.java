@@ -1,0 +1,146 @@
+package org.passerelle.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Http.basic;
+import static org.passerelle.testsupport.Http.get;
+import static org.passerelle.testsupport.Http.send;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** What each role may do through Camunda's REST API, Tasklist and Cockpit. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class EngineRestAndRolesTest {
+
+    private static final String BOUNDARY = "----passerelle" + UUID.randomUUID();
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identity;
+    @Autowired AuthorizationService authorizations;
+    @Autowired FilterService filters;
+    @Autowired RepositoryService repository;
+    @Autowired ProcessEngine engine;
+    @Autowired IdentitySeeder seeder;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void users() {
+        TestUsers.ensure(identity, "restLead", Roles.PROGRAMME_LEADS);
+        TestUsers.ensure(identity, "restMediator", Roles.MEDIATORS);
+        TestUsers.ensure(identity, "restSupervisor", Roles.SUPERVISORS);
+    }
+
+    /** The multipart request Camunda Modeler sends when a programme lead presses "Deploy". */
+    private HttpResponse<String> deployFromModeler(String user, String processId) {
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="https://passerelle.org/test">
+                  <bpmn:process id="%s" name="Essai" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <bpmn:startEvent id="start" />
+                  </bpmn:process>
+                </bpmn:definitions>
+                """.formatted(processId);
+        String body = part("deployment-name", "essai-modeler") + part("deployment-source", "Camunda Modeler")
+                + part("enable-duplicate-filtering", "true")
+                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"essai.bpmn\"; filename=\"essai.bpmn\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + BOUNDARY + "--\r\n";
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+                .header("Authorization", basic(user, TestUsers.password(user)))
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
+    }
+
+    private static String part(String name, String value) {
+        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+    }
+
+    @Test
+    void engineRestRefusesAnonymousCalls() {
+        var response = send(get(port, "/engine-rest/deployment"));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(h -> assertThat(h).startsWith("Basic"));
+        assertThat(send(get(port, "/engine-rest/task")).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void aProgrammeLeadDeploysFromModelerAndTheSameFilesTwiceCreateNothingNew() throws Exception {
+        var first = deployFromModeler("restLead", "essaiModeler");
+        assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+        long versions = repository.createProcessDefinitionQuery().processDefinitionKey("essaiModeler").count();
+
+        var second = deployFromModeler("restLead", "essaiModeler");
+
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(second.body()).get("id").asText()).isEqualTo(json.readTree(first.body()).get("id").asText());
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("essaiModeler").count()).isEqualTo(versions).isOne();
+    }
+
+    @Test
+    void mediatorsAndSupervisorsCannotDeploy() {
+        var mediator = deployFromModeler("restMediator", "essaiMediateur");
+        var supervisor = deployFromModeler("restSupervisor", "essaiSuperviseur");
+
+        assertThat(mediator.statusCode()).isEqualTo(403);
+        assertThat(mediator.body()).contains("AuthorizationException");
+        assertThat(supervisor.statusCode()).isEqualTo(403);
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKeyIn("essaiMediateur", "essaiSuperviseur").count()).isZero();
+    }
+
+    @Test
+    void eachRoleReachesItsOwnApplications() {
+        assertThat(authorizations.isUserAuthorized("restMediator", java.util.List.of(Roles.MEDIATORS), Permissions.ACCESS,
+                Resources.APPLICATION, "tasklist")).isTrue();
+        assertThat(authorizations.isUserAuthorized("restMediator", java.util.List.of(Roles.MEDIATORS), Permissions.ACCESS,
+                Resources.APPLICATION, "cockpit")).isFalse();
+        assertThat(authorizations.isUserAuthorized("restSupervisor", java.util.List.of(Roles.SUPERVISORS), Permissions.ACCESS,
+                Resources.APPLICATION, "cockpit")).isTrue();
+        assertThat(authorizations.isUserAuthorized("restSupervisor", java.util.List.of(Roles.SUPERVISORS), Permissions.CREATE,
+                Resources.DEPLOYMENT, "*")).isFalse();
+        assertThat(authorizations.isUserAuthorized("restLead", java.util.List.of(Roles.PROGRAMME_LEADS), Permissions.ACCESS,
+                Resources.APPLICATION, "cockpit")).isTrue();
+    }
+
+    @Test
+    void mediatorsSeeTheirFrenchTasklistFilters() {
+        try {
+            identity.setAuthentication("restMediator", java.util.List.of(Roles.MEDIATORS));
+            assertThat(filters.createFilterQuery().list()).extracting(f -> f.getName())
+                    .contains(IdentitySeeder.FILTER_MY_TASKS, IdentitySeeder.FILTER_TO_DO, IdentitySeeder.FILTER_OVERDUE);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Test
+    void seedingTwiceChangesNothing() {
+        long authorizationCount = authorizations.createAuthorizationQuery().count();
+        long filterCount = filters.createFilterQuery().count();
+        long groupCount = identity.createGroupQuery().count();
+
+        seeder.postProcessEngineBuild(engine);
+
+        assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authorizationCount);
+        assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
+        assertThat(identity.createGroupQuery().count()).isEqualTo(groupCount);
+    }
+}
