@@ -39,6 +39,11 @@ class JourneyIntegrationTest {
     @Autowired JourneyRepository journeys;
     @Autowired YouthRepository youths;
     @Autowired ConversationMessageRepository messages;
+    @Autowired org.passerelle.mentoring.MentorRepository mentors;
+    @Autowired org.passerelle.mentoring.MentorMatchRepository mentorMatches;
+    @Autowired org.passerelle.partners.PartnerRepository partners;
+    @Autowired org.passerelle.referral.ReferralRepository referrals;
+    @Autowired org.passerelle.actions.JourneyActionRepository actions;
 
     @AfterEach
     void resetClock() {
@@ -178,5 +183,102 @@ class JourneyIntegrationTest {
         assertThat(second.journeyId()).isEqualTo(first.journeyId());
         assertThat(second.created()).isFalse();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(first.journeyId().toString()).count()).isOne();
+    }
+
+    private String calledInstance(String parentId) {
+        return runtimeService.createProcessInstanceQuery().superProcessInstanceId(parentId).singleResult().getId();
+    }
+
+    private void diagnose(JourneyGateway.Started started, String birthDate, String departement, String diploma,
+            String situation, java.util.List<String> barriers, boolean hasProject, String project, String sector) {
+        var variables = org.camunda.bpm.engine.variable.Variables.createVariables()
+                .putValue(Vars.BIRTH_DATE, birthDate).putValue(Vars.DEPARTEMENT, departement)
+                .putValue(Vars.DIPLOMA_LEVEL, diploma).putValue(Vars.SITUATION, situation)
+                .putValue(Vars.BARRIERS, org.camunda.spin.Spin.JSON(barriers))
+                .putValue(Vars.HAS_PROJECT, hasProject).putValue(Vars.PROJECT, project).putValue(Vars.PROJECT_SECTOR, sector)
+                .putValue(Vars.AVAILABILITY, "le matin").putValue(Vars.CONSENT_CONTACT, true)
+                .putValue(Vars.CONSENT_REFERRAL, true).putValue(Vars.GUARDIAN_CONSENT, false);
+        taskService.complete(task(started.processInstanceId(), Tasks.DIAGNOSTIC).getId(), variables);
+        executeJob(started.processInstanceId(), "taskRecordDiagnostic");
+    }
+
+    @Test
+    void aStudentWithAPreciseProjectRunsActionsThenMeetsAMentor() {
+        var mentor = mentors.save(new org.passerelle.mentoring.Mentor("Julien", "Moreau", "Orange", "numerique", "j@example.org"));
+        var started = answered("wa-mentor-1");
+        diagnose(started, "2003-05-10", "75", "licence", "etudiant", java.util.List.of(), true, "Développeur web", "numerique");
+
+        var youth = journeys.findById(started.journeyId()).orElseThrow().getYouth();
+        assertThat(youths.findById(youth.getId()).orElseThrow().getTrack()).isEqualTo(YouthJourney.Tracks.MENTORAT);
+        assertThat(runtimeService.getVariables(started.processInstanceId()))
+                .containsEntry(Vars.TRACK, "mentorat").containsEntry(Vars.PERSONA, "etudiantEnTransition")
+                .doesNotContainKeys(Vars.BIRTH_DATE, Vars.PROJECT, Vars.AVAILABILITY, Vars.SEGMENTATION);
+
+        taskService.complete(task(started.processInstanceId(), Tasks.PLAN_ACTIONS).getId(),
+                java.util.Map.of(Vars.PLANNED_ACTIONS, org.camunda.spin.Spin.JSON(java.util.List.of("cv", "lettreMotivation"))));
+        executeJob(started.processInstanceId(), "taskRecordActionPlan");
+        var actionTasks = taskService.createTaskQuery().processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(Tasks.RUN_ACTION).orderByTaskName().asc().list();
+        assertThat(actionTasks).extracting(Task::getName)
+                .containsExactly("Action : Rédiger le CV", "Action : Rédiger une lettre de motivation");
+        taskService.complete(actionTasks.get(0).getId(), java.util.Map.of(Vars.ACTION_OUTCOME, "realisee"));
+        taskService.complete(actionTasks.get(1).getId(), java.util.Map.of(Vars.ACTION_OUTCOME, "partielle", Vars.ACTION_NOTE, "À finir"));
+        managementService.createJobQuery().processInstanceId(started.processInstanceId()).activityId("taskRecordActionOutcome")
+                .list().forEach(j -> managementService.executeJob(j.getId()));
+        assertThat(actions.findByJourneyIdOrderByIdAsc(started.journeyId())).extracting(a -> a.getOutcome())
+                .containsExactly("realisee", "partielle");
+
+        String matching = calledInstance(started.processInstanceId());
+        Task propose = task(matching, "taskProposeMentor");
+        assertThat(taskService.getVariable(propose.getId(), org.passerelle.mentoring.MentorMatching.Vars.MENTOR_OPTIONS).toString())
+                .contains("Julien Moreau — Orange (numerique)");
+        taskService.complete(propose.getId(), java.util.Map.of("mentorId", mentor.getId().toString()));
+        executeJob(matching, "taskRecordMentorProposal");
+        taskService.complete(task(matching, "taskRecordMentorAnswer").getId(), java.util.Map.of("mentorAnswer", "accepte"));
+        executeJob(matching, "taskSaveMentorAnswer");
+
+        assertThat(mentorMatches.findByJourneyId(started.journeyId())).singleElement()
+                .satisfies(m -> assertThat(m.getStatus()).isEqualTo(org.passerelle.mentoring.MentorMatch.Status.ACCEPTED));
+        assertThat(runtimeService.getVariable(started.processInstanceId(), Vars.MENTORING_OUTCOME)).isEqualTo("matched");
+        taskService.complete(task(started.processInstanceId(), Tasks.CLOSE_JOURNEY).getId(), java.util.Map.of(Vars.OUTCOME, "alternance"));
+        executeJob(started.processInstanceId(), "taskRecordOutcome");
+        assertThat(journeys.findById(started.journeyId()).orElseThrow().getOutcome()).isEqualTo("alternance");
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
+    }
+
+    @Test
+    void aYouthWithoutHousingIsReferredAtOnceAndASecondPartnerAccepts() {
+        var refusing = partners.save(new org.passerelle.partners.Partner("Mission Locale Sud Réunion",
+                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "ml@example.org", 16, 25));
+        var accepting = partners.save(new org.passerelle.partners.Partner("RSMA La Réunion",
+                org.passerelle.partners.Partner.Network.RSMA, "974", "rsma@example.org", 18, 25));
+        partners.save(new org.passerelle.partners.Partner("Mission Locale de Paris",
+                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "75", "ml75@example.org", 16, 25));
+        var started = answered("wa-relais-1");
+        diagnose(started, "2006-06-02", "974", "aucun", "decrocheur", java.util.List.of("logement"), false, null, null);
+
+        String referral = calledInstance(started.processInstanceId());
+        Task choose = task(referral, "taskChoosePartner");
+        String options = taskService.getVariable(choose.getId(), "partnerOptions").toString();
+        assertThat(options).contains("Mission Locale Sud Réunion", "RSMA La Réunion").doesNotContain("Paris");
+        taskService.complete(choose.getId(), java.util.Map.of("partnerId", refusing.getId().toString()));
+        executeJob(referral, "taskSendReferral");
+        taskService.complete(task(referral, "taskRecordPartnerAnswer").getId(),
+                java.util.Map.of("partnerAnswer", "refuse", "refusalReason", "pasDePlace"));
+        executeJob(referral, "taskSavePartnerAnswer");
+
+        Task again = task(referral, "taskChoosePartner");
+        assertThat(taskService.getVariable(again.getId(), "partnerOptions").toString()).doesNotContain("Mission Locale Sud Réunion");
+        taskService.complete(again.getId(), java.util.Map.of("partnerId", accepting.getId().toString()));
+        executeJob(referral, "taskSendReferral");
+        taskService.complete(task(referral, "taskRecordPartnerAnswer").getId(),
+                java.util.Map.of("partnerAnswer", "accepte", "appointmentDate", "2026-12-01"));
+        executeJob(referral, "taskSavePartnerAnswer");
+
+        assertThat(referrals.findByJourneyId(started.journeyId())).extracting(r -> r.getStatus())
+                .containsExactly(org.passerelle.referral.Referral.Status.REFUSED, org.passerelle.referral.Referral.Status.ACCEPTED);
+        assertThat(runtimeService.getVariable(started.processInstanceId(), Vars.REFERRAL_OUTCOME)).isEqualTo("accepted");
+        assertThat(task(started.processInstanceId(), Tasks.CLOSE_JOURNEY)).isNotNull();
+        assertThat(task(started.processInstanceId(), Tasks.PLAN_ACTIONS)).isNull();
     }
 }
