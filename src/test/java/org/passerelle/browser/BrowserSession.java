@@ -1,0 +1,52 @@
+package org.passerelle.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+
+/** One Playwright driver and one headless Debian Chromium per test class (the driver is heavy to start). */
+final class BrowserSession implements AutoCloseable {
+
+    private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    BrowserSession() {
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(Paths.get(System.getProperty("chromium.path", "/usr/bin/chromium")))
+                .setHeadless(true)
+                .setArgs(List.of("--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--disable-gpu")));
+    }
+
+    Page newPage() {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("fr-FR")).newPage();
+        page.setDefaultTimeout(30_000);
+        return page;
+    }
+
+    static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+    }
+
+    /** Camunda webapps' login form (Tasklist, Cockpit, Admin). */
+    static void logIn(Page page, String user, String password) {
+        page.locator("input[ng-model=username]").fill(user);
+        page.locator("input[ng-model=password]").fill(password);
+        page.locator("button[type=submit]").click();
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}
