@@ -135,6 +135,12 @@ class YouthJourneyModelTest {
         }
     }
 
+    /** The follow-up timer fires and the next step is decided (by the stub, from nextFollowUpStep). */
+    private void fireFollowUpTimer(ProcessInstance instance) {
+        execute(job("timerNextNudge", instance));
+        execute(job("taskDecideFollowUp", instance));
+    }
+
     private void closeJourney(ProcessInstance instance, String outcome) {
         complete(task(Tasks.CLOSE_JOURNEY, instance), withVariables(Vars.OUTCOME, outcome));
         execute(job("taskRecordOutcome", instance));
@@ -271,8 +277,7 @@ class YouthJourneyModelTest {
     void silentYouthIsNudgedAndTheNextNudgeIsScheduled() throws Exception {
         ProcessInstance instance = answeredJourney();
 
-        execute(job("timerNextNudge", instance));
-        execute(job("taskDecideFollowUp", instance));
+        fireFollowUpTimer(instance);
 
         verify(delegate("sendNudge")).execute(any());
         verify(delegate("scheduleNextNudge"), times(2)).execute(any());
@@ -284,8 +289,7 @@ class YouthJourneyModelTest {
         nextFollowUpStep = FollowUpSteps.WAIT;
         ProcessInstance instance = answeredJourney();
 
-        execute(job("timerNextNudge", instance));
-        execute(job("taskDecideFollowUp", instance));
+        fireFollowUpTimer(instance);
 
         verify(delegate("sendNudge"), never()).execute(any());
         verify(delegate("scheduleNextNudge"), times(2)).execute(any());
@@ -297,8 +301,7 @@ class YouthJourneyModelTest {
         nextFollowUpStep = FollowUpSteps.PHONE_CALL;
         ProcessInstance instance = answeredJourney();
 
-        execute(job("timerNextNudge", instance));
-        execute(job("taskDecideFollowUp", instance));
+        fireFollowUpTimer(instance);
 
         assertThat(instance).isWaitingAt(Tasks.DIAGNOSTIC, Tasks.PHONE_FOLLOW_UP);
         complete(task(Tasks.PHONE_FOLLOW_UP, instance), withVariables(Vars.YOUTH_REACHED, true));
@@ -312,8 +315,7 @@ class YouthJourneyModelTest {
         nextFollowUpStep = FollowUpSteps.CLOSE;
         ProcessInstance instance = answeredJourney();
 
-        execute(job("timerNextNudge", instance));
-        execute(job("taskDecideFollowUp", instance));
+        fireFollowUpTimer(instance);
 
         assertThat(instance).hasPassed("taskCloseSilentJourney", "endJourneySilent").isEnded();
         org.assertj.core.api.Assertions.assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
