@@ -43,6 +43,9 @@ public class ConversationMessage {
     @Column(nullable = false)
     private Instant createdAt;
     private Instant sentAt;
+    /** The platform's id of a sent message, to match its delivery and read statuses. */
+    private String providerMessageId;
+    private String deliveryStatus;
 
     protected ConversationMessage() {
     }
@@ -76,9 +79,21 @@ public class ConversationMessage {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getSentAt() { return sentAt; }
 
+    public String getProviderMessageId() { return providerMessageId; }
+    public String getDeliveryStatus() { return deliveryStatus; }
+
     public void markSent(Instant at) {
+        markSent(at, null);
+    }
+
+    public void markSent(Instant at, String providerMessageId) {
         this.status = Status.SENT;
         this.sentAt = at;
+        this.providerMessageId = providerMessageId;
+    }
+
+    public void deliveryStatus(String status) {
+        this.deliveryStatus = status;
     }
 
     public void markFailed() {

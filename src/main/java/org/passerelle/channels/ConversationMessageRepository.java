@@ -7,5 +7,5 @@ public interface ConversationMessageRepository extends JpaRepository<Conversatio
 
     List<ConversationMessage> findByJourneyIdOrderByCreatedAtAscIdAsc(Long journeyId);
 
-    List<ConversationMessage> findTop100ByStatusOrderByIdAsc(ConversationMessage.Status status);
+    java.util.Optional<ConversationMessage> findByProviderMessageId(String providerMessageId);
 }

@@ -33,9 +33,19 @@ public class ContactRegistration {
         // saveAndFlush: a concurrent twin hits the unique (channel, external_id) constraint here.
         Youth youth = youths.saveAndFlush(
                 new Youth(contact.channel(), contact.externalId(), contact.firstName(), contact.campaign(), now));
+        return openJourney(youth, contact.message(), now);
+    }
+
+    /** A new journey for a youth we already know (their previous journey is closed). */
+    @Transactional
+    public Journey reopen(Youth youth, String message) {
+        return openJourney(youth, message, clock.instant());
+    }
+
+    private Journey openJourney(Youth youth, String message, Instant now) {
         Journey journey = journeys.save(new Journey(youth, now));
         messages.save(ConversationMessage.inbound(journey.getId(), ConversationMessage.Kind.FIRST_CONTACT,
-                contact.channel(), contact.message(), now));
+                youth.getChannel(), message, now));
         return journey;
     }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.passerelle.channels.ConversationMessage;
 import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.intake.Youth;
 import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.YouthJourney.Messages;
 import org.passerelle.journey.YouthJourney.Vars;
@@ -49,7 +50,27 @@ public class JourneyGateway {
             Journey journey = journeys.findFirstByYouthIdOrderByOpenedAtDesc(existing.get().getId()).orElseThrow();
             return new Started(journey.getId(), journey.getProcessInstanceId(), false);
         }
-        Journey journey = registration.register(contact);
+        return start(registration.register(contact), contact);
+    }
+
+    /** A youth whose last journey is closed writes again: a new journey starts from this message. */
+    @Transactional
+    public Started youthReturns(Long youthId, String message) {
+        Youth youth = youths.findById(youthId).orElseThrow();
+        youth.setOptedOutAt(null);
+        Journey journey = registration.reopen(youth, message);
+        return start(journey, new FirstContact(youth.getChannel(), youth.getExternalId(), youth.getFirstName(),
+                youth.getCampaign(), message));
+    }
+
+    /** The latest journey of a youth known on this channel, if any. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Journey> latestJourney(String channel, String externalId) {
+        return youths.findByChannelAndExternalId(channel, externalId)
+                .flatMap(youth -> journeys.findFirstByYouthIdOrderByOpenedAtDesc(youth.getId()));
+    }
+
+    private Started start(Journey journey, FirstContact contact) {
         ProcessInstance instance = runtimeService.createMessageCorrelation(Messages.FIRST_CONTACT_RECEIVED)
                 .processInstanceBusinessKey(journey.getId().toString())
                 .setVariables(firstContactVariables(journey, contact))

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface JourneyRepository extends JpaRepository<Journey, Long> {
 
     Optional<Journey> findFirstByYouthIdOrderByOpenedAtDesc(Long youthId);
+
+    long countByYouthId(Long youthId);
 }

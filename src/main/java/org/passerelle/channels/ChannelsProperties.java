@@ -1,0 +1,43 @@
+package org.passerelle.channels;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * A programme's messaging accounts. Leave a token empty and that channel only records its messages.
+ *
+ * @param maxBodyBytes largest webhook body accepted (the platforms send at most a few MB)
+ * @param meta the Meta app (WhatsApp Cloud API, Messenger, Lead Ads)
+ * @param webSites API key of each programme site allowed to post from its own form or chatbot
+ */
+@ConfigurationProperties("passerelle.channels")
+public record ChannelsProperties(int maxBodyBytes, Meta meta, Map<String, String> webSites) {
+
+    public ChannelsProperties {
+        if (maxBodyBytes <= 0) {
+            maxBodyBytes = 3 * 1024 * 1024;
+        }
+        meta = meta == null ? new Meta(null, null, null, null, null, null, null, null) : meta;
+        webSites = webSites == null ? Map.of() : webSites;
+    }
+
+    /**
+     * @param appSecret signs every webhook (X-Hub-Signature-256)
+     * @param verifyToken answers the subscription handshake
+     * @param graphBaseUrl the Graph API host (a local stub in tests)
+     * @param graphVersion e.g. v23.0
+     * @param whatsappPhoneNumberId the programme's WhatsApp sender
+     * @param whatsappToken system-user token for the WhatsApp Cloud API
+     * @param pageToken page token for Messenger and Lead Ads
+     * @param nudgeTemplate approved WhatsApp template used outside the 24-hour window
+     */
+    public record Meta(String appSecret, String verifyToken, String graphBaseUrl, String graphVersion,
+            String whatsappPhoneNumberId, String whatsappToken, String pageToken, String nudgeTemplate) {
+
+        public Meta {
+            graphBaseUrl = graphBaseUrl == null || graphBaseUrl.isBlank() ? "https://graph.facebook.com" : graphBaseUrl;
+            graphVersion = graphVersion == null || graphVersion.isBlank() ? "v23.0" : graphVersion;
+            nudgeTemplate = nudgeTemplate == null || nudgeTemplate.isBlank() ? "relance_passerelle" : nudgeTemplate;
+        }
+    }
+}

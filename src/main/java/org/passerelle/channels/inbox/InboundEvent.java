@@ -1,0 +1,21 @@
+package org.passerelle.channels.inbox;
+
+/** What one webhook delivery tells us, event by event. */
+public sealed interface InboundEvent {
+
+    /** The platform's own id of the event: processing is idempotent on it. */
+    String eventId();
+
+    /** A youth wrote (text, a button, a media or location reference, or a type we do not know yet). */
+    record YouthMessage(String eventId, String externalId, String firstName, String text, String campaign)
+            implements InboundEvent {
+    }
+
+    /** What happened to a message we sent: sent, delivered, read, failed. */
+    record DeliveryStatus(String eventId, String providerMessageId, String status) implements InboundEvent {
+    }
+
+    /** A youth filled an ad's lead form; its answers are fetched from the Graph API. */
+    record LeadSubmitted(String eventId, String leadgenId, String formId, String adId) implements InboundEvent {
+    }
+}

@@ -1,0 +1,65 @@
+package org.passerelle.channels.inbox;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** A webhook delivery as the platform sent it, kept until processed (and for replay). */
+@Entity
+public class InboxDelivery {
+
+    public enum Status { RECEIVED, PROCESSED, IGNORED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Platform platform;
+    @Column(nullable = false)
+    private Instant receivedAt;
+    @Column(nullable = false)
+    private String body;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Status status;
+    private Instant processedAt;
+    private String note;
+
+    protected InboxDelivery() {
+    }
+
+    private InboxDelivery(Platform platform, String body, Status status, String note, Instant at) {
+        this.platform = platform;
+        this.body = body;
+        this.status = status;
+        this.note = note;
+        this.receivedAt = at;
+    }
+
+    public static InboxDelivery received(Platform platform, String body, Instant at) {
+        return new InboxDelivery(platform, body, Status.RECEIVED, null, at);
+    }
+
+    /** Counted, not kept: an ignored delivery's body is dropped (it may hold personal data). */
+    public static InboxDelivery ignored(Platform platform, String why, Instant at) {
+        return new InboxDelivery(platform, "", Status.IGNORED, why, at);
+    }
+
+    public Long getId() { return id; }
+    public Platform getPlatform() { return platform; }
+    public String getBody() { return body; }
+    public Status getStatus() { return status; }
+    public Instant getReceivedAt() { return receivedAt; }
+    public String getNote() { return note; }
+
+    public void processed(Instant at) {
+        this.status = Status.PROCESSED;
+        this.processedAt = at;
+    }
+}

@@ -1,0 +1,138 @@
+package org.passerelle.channels.inbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.passerelle.channels.inbox.InboundEvent.DeliveryStatus;
+import org.passerelle.channels.inbox.InboundEvent.LeadSubmitted;
+import org.passerelle.channels.inbox.InboundEvent.YouthMessage;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the published webhook shapes of the WhatsApp Cloud API ({@code whatsapp_business_account}),
+ * the Messenger Platform and Lead Ads ({@code page}). Unknown message types are kept, not lost.
+ */
+@Component
+public class MetaWebhookParser {
+
+    public static final String WHATSAPP_OBJECT = "whatsapp_business_account";
+    public static final String PAGE_OBJECT = "page";
+
+    /** Events found, and how many parts were skipped (echoes, unknown fields). */
+    public record Parsed(List<InboundEvent> events, int skipped) {
+    }
+
+    public boolean isKnownObject(Platform platform, JsonNode body) {
+        String object = body.path("object").asText();
+        return platform == Platform.WHATSAPP ? WHATSAPP_OBJECT.equals(object) : PAGE_OBJECT.equals(object);
+    }
+
+    public Parsed parse(Platform platform, JsonNode body) {
+        List<InboundEvent> events = new ArrayList<>();
+        int skipped = 0;
+        for (JsonNode entry : body.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                switch (change.path("field").asText()) {
+                    case "messages" -> whatsApp(change.path("value"), events);
+                    case "leadgen" -> lead(change.path("value"), events);
+                    default -> skipped++;
+                }
+            }
+            for (JsonNode messaging : entry.path("messaging")) {
+                if (!messenger(messaging, events)) {
+                    skipped++;
+                }
+            }
+        }
+        return new Parsed(events, skipped);
+    }
+
+    private static void whatsApp(JsonNode value, List<InboundEvent> events) {
+        JsonNode contact = value.path("contacts").path(0);
+        for (JsonNode message : value.path("messages")) {
+            // Youths with a username may come without a phone number: their business-scoped user id identifies them.
+            String externalId = firstText(message.path("from_user_id"), contact.path("user_id"), message.path("from"),
+                    contact.path("wa_id"));
+            String name = firstText(contact.path("profile").path("name"), contact.path("profile").path("username"));
+            JsonNode referral = message.path("referral");
+            String campaign = referral.hasNonNull("source_id") ? "ad:" + referral.path("source_id").asText() : null;
+            events.add(new YouthMessage(message.path("id").asText(), externalId, firstNameOf(name),
+                    whatsAppText(message), campaign));
+        }
+        for (JsonNode status : value.path("statuses")) {
+            String id = status.path("id").asText();
+            events.add(new DeliveryStatus(id + ":" + status.path("status").asText(), id, status.path("status").asText()));
+        }
+    }
+
+    static String whatsAppText(JsonNode message) {
+        String type = message.path("type").asText();
+        JsonNode content = message.path(type);
+        return switch (type) {
+            case "text" -> content.path("body").asText();
+            case "button" -> content.path("text").asText();
+            case "interactive" -> {
+                JsonNode reply = content.has("button_reply") ? content.path("button_reply") : content.path("list_reply");
+                yield reply.path("title").asText();
+            }
+            case "image", "video", "audio", "document", "sticker" -> ("[" + type + " " + content.path("id").asText() + "] "
+                    + content.path("caption").asText("")).trim();
+            case "location" -> "[position] " + String.join(" ", content.path("name").asText(""),
+                    content.path("address").asText(""), content.path("latitude").asText() + ","
+                            + content.path("longitude").asText()).trim();
+            case "reaction" -> "[réaction] " + content.path("emoji").asText();
+            default -> "[message de type « " + type + " » non pris en charge]";
+        };
+    }
+
+    private static boolean messenger(JsonNode messaging, List<InboundEvent> events) {
+        String sender = messaging.path("sender").path("id").asText();
+        JsonNode message = messaging.path("message");
+        if (message.path("is_echo").asBoolean(false)) {
+            return false;
+        }
+        if (message.hasNonNull("mid")) {
+            String text = message.has("quick_reply") || message.hasNonNull("text") ? message.path("text").asText()
+                    : "[" + message.path("attachments").path(0).path("type").asText("pièce jointe") + "]";
+            events.add(new YouthMessage(message.path("mid").asText(), sender, null, text, referralOf(messaging)));
+            return true;
+        }
+        if (messaging.has("postback")) {
+            JsonNode postback = messaging.path("postback");
+            String id = postback.hasNonNull("mid") ? postback.path("mid").asText()
+                    : sender + ":" + messaging.path("timestamp").asText();
+            events.add(new YouthMessage(id, sender, null, postback.path("title").asText(), referralOf(messaging)));
+            return true;
+        }
+        if (messaging.has("delivery")) {
+            for (JsonNode mid : messaging.path("delivery").path("mids")) {
+                events.add(new DeliveryStatus(mid.asText() + ":delivered", mid.asText(), "delivered"));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private static String referralOf(JsonNode messaging) {
+        JsonNode referral = messaging.has("referral") ? messaging.path("referral") : messaging.path("postback").path("referral");
+        return referral.hasNonNull("ad_id") ? "ad:" + referral.path("ad_id").asText() : null;
+    }
+
+    private static void lead(JsonNode value, List<InboundEvent> events) {
+        String leadgenId = value.path("leadgen_id").asText();
+        events.add(new LeadSubmitted(leadgenId, leadgenId, value.path("form_id").asText(null), value.path("ad_id").asText(null)));
+    }
+
+    private static String firstText(JsonNode... candidates) {
+        for (JsonNode candidate : candidates) {
+            if (candidate.isTextual() && !candidate.asText().isBlank()) {
+                return candidate.asText();
+            }
+        }
+        return null;
+    }
+
+    private static String firstNameOf(String name) {
+        return name == null ? null : name.trim().split("\\s+")[0];
+    }
+}
