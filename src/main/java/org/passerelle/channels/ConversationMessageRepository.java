@@ -7,5 +7,8 @@ public interface ConversationMessageRepository extends JpaRepository<Conversatio
 
     List<ConversationMessage> findByJourneyIdOrderByCreatedAtAscIdAsc(Long journeyId);
 
+    java.util.Optional<ConversationMessage> findFirstByJourneyIdAndDirectionOrderByCreatedAtDesc(Long journeyId,
+            ConversationMessage.Direction direction);
+
     java.util.Optional<ConversationMessage> findByProviderMessageId(String providerMessageId);
 }

@@ -3,15 +3,11 @@ package org.passerelle.channels;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.stereotype.Component;
 
 /**
- * Until the messaging platforms are connected, outbound messages are only recorded as sent.
- * The log names ids, never the text or the recipient.
+ * For channels without a connected platform (phone, walk-in, site, or a platform whose token is not
+ * configured): the message is recorded as sent. The log names ids, never the text or the recipient.
  */
-@Component
-@ConditionalOnMissingBean(value = ChannelSender.class, ignored = LoggingChannelSender.class)
 public class LoggingChannelSender implements ChannelSender {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingChannelSender.class);
@@ -23,7 +19,12 @@ public class LoggingChannelSender implements ChannelSender {
     }
 
     @Override
-    public void deliver(ConversationMessage message, String recipientExternalId) {
+    public boolean handles(String channel) {
+        return true;
+    }
+
+    @Override
+    public void deliver(ConversationMessage message, OutboundContext context) {
         message.markSent(clock.instant());
         log.info("Outbound message {} ({}) for journey {} recorded on channel {}", message.getId(), message.getKind(),
                 message.getJourneyId(), message.getChannel());

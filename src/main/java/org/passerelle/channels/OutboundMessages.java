@@ -7,18 +7,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one way a message reaches a youth: stored in the outbox within the process step's
- * transaction, then delivered. A delivery failure rolls the step back and the engine retries it.
+ * transaction, then delivered. A delivery failure rolls the step back and the engine retries it;
+ * a message the platform's rules forbid comes back FAILED.
  */
 @Service
 public class OutboundMessages {
 
     private final ConversationMessageRepository messages;
-    private final ChannelSender sender;
+    private final ChannelRouter router;
     private final Clock clock;
 
-    public OutboundMessages(ConversationMessageRepository messages, ChannelSender sender, Clock clock) {
+    public OutboundMessages(ConversationMessageRepository messages, ChannelRouter router, Clock clock) {
         this.messages = messages;
-        this.sender = sender;
+        this.router = router;
         this.clock = clock;
     }
 
@@ -27,7 +28,15 @@ public class OutboundMessages {
         var youth = journey.getYouth();
         ConversationMessage message = messages.save(
                 ConversationMessage.outbound(journey.getId(), kind, youth.getChannel(), text, clock.instant()));
-        sender.deliver(message, youth.getExternalId());
+        var lastInbound = messages.findFirstByJourneyIdAndDirectionOrderByCreatedAtDesc(journey.getId(),
+                ConversationMessage.Direction.IN).map(ConversationMessage::getCreatedAt).orElse(null);
+        try {
+            router.senderFor(youth.getChannel()).deliver(message,
+                    new ChannelSender.OutboundContext(youth.getExternalId(), youth.getFirstName(), lastInbound));
+        } catch (ChannelSender.NotDeliverableException forbidden) {
+            // Kept as FAILED so the conversation shows it; the caller decides what replaces it.
+            message.markFailed();
+        }
         return message;
     }
 }

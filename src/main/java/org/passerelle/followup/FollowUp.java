@@ -36,12 +36,14 @@ public class FollowUp {
         return policy.decide(silenceOf(journey(journeyId)), clock.instant());
     }
 
+    /** Sends the next nudge; false when the channel's rules forbid it (a phone call replaces it). */
     @Transactional
-    public void sendNudge(Long journeyId) {
+    public boolean sendNudge(Long journeyId) {
         Journey journey = journey(journeyId);
         String text = policy.nudgeText(journey.getNudgesSent(), journey.getYouth().getFirstName());
-        outbound.send(journey, ConversationMessage.Kind.NUDGE, text);
+        ConversationMessage nudge = outbound.send(journey, ConversationMessage.Kind.NUDGE, text);
         journey.nudgeSent();
+        return nudge.getStatus() != ConversationMessage.Status.FAILED;
     }
 
     @Transactional

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.passerelle.journey.YouthJourney.Vars;
 import org.springframework.stereotype.Component;
 
-/** Sends the next nudge text to the youth through the outbox. */
+/** Sends the next nudge text to the youth through the outbox; tells the model whether it could. */
 @Component("sendNudge")
 public class SendNudge implements JavaDelegate {
 
@@ -17,6 +17,7 @@ public class SendNudge implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        followUp.sendNudge((Long) execution.getVariable(Vars.JOURNEY_ID));
+        boolean delivered = followUp.sendNudge((Long) execution.getVariable(Vars.JOURNEY_ID));
+        execution.setVariable(Vars.NUDGE_DELIVERED, delivered);
     }
 }

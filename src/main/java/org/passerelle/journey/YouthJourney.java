@@ -120,6 +120,8 @@ public final class YouthJourney {
         // Follow-up.
         public static final String NEXT_NUDGE_AT = "nextNudgeAt";
         public static final String FOLLOW_UP_STEP = "followUpStep";
+        /** False when the channel forbade the nudge (Messenger after 24 h): a phone call replaces it. */
+        public static final String NUDGE_DELIVERED = "nudgeDelivered";
         public static final String YOUTH_REACHED = "youthReached";
         public static final String CALL_NOTE = "callNote";
 

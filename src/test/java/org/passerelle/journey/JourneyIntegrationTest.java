@@ -111,6 +111,7 @@ class JourneyIntegrationTest {
         ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
         executeJob(started.processInstanceId(), "timerNextNudge");
         executeJob(started.processInstanceId(), "taskDecideFollowUp");
+        executeJob(started.processInstanceId(), "taskSendNudge");
 
         assertThat(conversation(started.journeyId())).last().satisfies(m -> {
             assertThat(m.getKind()).isEqualTo(Kind.NUDGE);
@@ -129,6 +130,7 @@ class JourneyIntegrationTest {
         ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
         executeJob(started.processInstanceId(), "timerNextNudge");
         executeJob(started.processInstanceId(), "taskDecideFollowUp");
+        executeJob(started.processInstanceId(), "taskSendNudge");
 
         gateway.youthWrote(started.journeyId(), "Oui j'ai fait mon CV !");
 

@@ -49,6 +49,7 @@ class YouthJourneyModelTest {
     private String nextFollowUpStep = FollowUpSteps.NUDGE;
     private boolean answerPending;
     private int plannedActions = 2;
+    private boolean nudgeDelivered = true;
 
     @BeforeEach
     void registerDelegates() {
@@ -74,7 +75,7 @@ class YouthJourneyModelTest {
         stub("scheduleNextNudge", execution -> execution.setVariable(Vars.NEXT_NUDGE_AT,
                 new Date(System.currentTimeMillis() + 3L * 24 * 3600 * 1000)));
         stub("decideFollowUp", execution -> execution.setVariable(Vars.FOLLOW_UP_STEP, nextFollowUpStep));
-        stub("sendNudge", execution -> { });
+        stub("sendNudge", execution -> execution.setVariable(Vars.NUDGE_DELIVERED, nudgeDelivered));
         stub("recordPhoneCall", execution -> { });
         stub("loadConversation", execution -> execution.setVariableLocal(Vars.ANSWER_PENDING, answerPending));
         stub("closeJourney", execution -> { });
@@ -278,10 +279,22 @@ class YouthJourneyModelTest {
         ProcessInstance instance = answeredJourney();
 
         fireFollowUpTimer(instance);
+        execute(job("taskSendNudge", instance));
 
         verify(delegate("sendNudge")).execute(any());
         verify(delegate("scheduleNextNudge"), times(2)).execute(any());
         assertThat(instance).isWaitingAt(Tasks.DIAGNOSTIC, "timerNextNudge");
+    }
+
+    @Test
+    void aNudgeTheChannelForbidsBecomesAPhoneCall() throws Exception {
+        nudgeDelivered = false;
+        ProcessInstance instance = answeredJourney();
+
+        fireFollowUpTimer(instance);
+        execute(job("taskSendNudge", instance));
+
+        assertThat(instance).hasPassed("gatewayNudgeDelivered").isWaitingAt(Tasks.DIAGNOSTIC, Tasks.PHONE_FOLLOW_UP);
     }
 
     @Test
