@@ -37,7 +37,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class WebhookIntakeTest {
 
-    private static final String SECRET = "test-app-secret";
+    private static final String SECRET = MetaWebhooks.SECRET;
 
     @LocalServerPort int port;
     @Autowired InboxDeliveryRepository deliveries;
@@ -50,47 +50,27 @@ class WebhookIntakeTest {
     // ---- helpers -------------------------------------------------------------------------------
 
     private HttpResponse<String> post(String path, String body, String signature) {
-        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        if (signature != null) {
-            request.header("X-Hub-Signature-256", signature);
-        }
-        return send(request);
+        return MetaWebhooks.post(port, path, body, signature);
     }
 
     private HttpResponse<String> signed(String path, String body) {
-        return post(path, body, WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), SECRET));
+        return MetaWebhooks.signed(port, path, body);
     }
 
-    /** Runs the stored deliveries' jobs as the job executor would. */
     private void processDeliveries() {
-        List<Job> jobs;
-        while (!(jobs = managementService.createJobQuery().processDefinitionKey(WebhookDelivery.PROCESS_ID)
-                .executable().list()).isEmpty()) {
-            for (Job job : jobs) {
-                managementService.executeJob(job.getId());
-            }
-        }
+        MetaWebhooks.processDeliveries(managementService);
     }
 
-    static String whatsAppText(String messageId, String waId, String name, String text) {
-        return whatsAppMessage(messageId, "\"from\":\"" + waId + "\",", contact(waId, name),
-                "\"type\":\"text\",\"text\":{\"body\":\"" + text + "\"}");
+    private static String whatsAppText(String messageId, String waId, String name, String text) {
+        return MetaWebhooks.whatsAppText(messageId, waId, name, text);
+    }
+
+    private static String whatsAppMessage(String messageId, String from, String contact, String content) {
+        return MetaWebhooks.whatsAppMessage(messageId, from, contact, content);
     }
 
     private static String contact(String waId, String name) {
-        return "{\"profile\":{\"name\":\"" + name + "\"},\"wa_id\":\"" + waId + "\"}";
-    }
-
-    static String whatsAppMessage(String messageId, String from, String contact, String content) {
-        return """
-                {"object":"whatsapp_business_account","entry":[{"id":"1029384756","changes":[{"value":{
-                  "messaging_product":"whatsapp",
-                  "metadata":{"display_phone_number":"33170000000","phone_number_id":"1122334455"},
-                  "contacts":[%s],
-                  "messages":[{%s"id":"%s","timestamp":"1763900000",%s}]},
-                  "field":"messages"}]}]}""".formatted(contact, from, messageId, content);
+        return MetaWebhooks.contact(waId, name);
     }
 
     private Youth youth(String channel, String externalId) {

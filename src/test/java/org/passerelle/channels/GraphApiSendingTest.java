@@ -1,0 +1,212 @@
+package org.passerelle.channels;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.intake.YouthRepository;
+import org.passerelle.journey.Journey;
+import org.passerelle.journey.JourneyRepository;
+import org.passerelle.journey.YouthJourney.Tasks;
+import org.passerelle.journey.YouthJourney.Vars;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Answers and nudges reach WhatsApp and Messenger through the Graph API (a local WireMock stub). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class GraphApiSendingTest {
+
+    private static final String WHATSAPP_SEND = "/v23.0/1122334455/messages";
+    private static final String MESSENGER_SEND = "/v23.0/me/messages";
+    private static final WireMockServer graph = new WireMockServer(wireMockConfig().dynamicPort());
+
+    static {
+        graph.start();
+    }
+
+    @DynamicPropertySource
+    static void graphApi(DynamicPropertyRegistry properties) {
+        properties.add("passerelle.channels.meta.graph-base-url", graph::baseUrl);
+        properties.add("passerelle.channels.meta.whatsapp-phone-number-id", () -> "1122334455");
+        properties.add("passerelle.channels.meta.whatsapp-token", () -> "test-whatsapp-token");
+        properties.add("passerelle.channels.meta.page-token", () -> "test-page-token");
+    }
+
+    @LocalServerPort int port;
+    @Autowired ManagementService managementService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired YouthRepository youths;
+    @Autowired JourneyRepository journeys;
+    @Autowired ConversationMessageRepository messages;
+
+    @BeforeEach
+    void resetStub() {
+        graph.resetAll();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @AfterAll
+    static void stopStub() {
+        graph.stop();
+    }
+
+    private Journey youthWrites(String channel, String body, String externalId) {
+        MetaWebhooks.signed(port, channel.equals("whatsapp") ? "/webhooks/whatsapp" : "/webhooks/messenger", body);
+        MetaWebhooks.processDeliveries(managementService);
+        var youth = youths.findByChannelAndExternalId(channel, externalId).orElseThrow();
+        return journeys.findFirstByYouthIdOrderByOpenedAtDesc(youth.getId()).orElseThrow();
+    }
+
+    private Job answer(Journey journey, String text) {
+        var task = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
+                .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult();
+        taskService.complete(task.getId(), Map.of(Vars.ANSWER_TEXT, text));
+        return managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
+                .activityId("taskSendFirstAnswer").singleResult();
+    }
+
+    private ConversationMessage lastMessage(Journey journey) {
+        var conversation = messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId());
+        return conversation.get(conversation.size() - 1);
+    }
+
+    @Test
+    void theMediatorsAnswerIsSentAsWhatsAppTextInsideTheServiceWindow() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson(
+                "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"33633330001\",\"wa_id\":\"33633330001\"}],\"messages\":[{\"id\":\"wamid.out-1\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g1", "33633330001", "Neila", "Bonjour"), "33633330001");
+
+        managementService.executeJob(answer(journey, "Bonjour Neila, je suis Amina.").getId());
+
+        graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND))
+                .withHeader("Authorization", equalTo("Bearer test-whatsapp-token"))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("33633330001")))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("text")))
+                .withRequestBody(matchingJsonPath("$.text.body", equalTo("Bonjour Neila, je suis Amina."))));
+        assertThat(lastMessage(journey).getStatus()).isEqualTo(ConversationMessage.Status.SENT);
+        assertThat(lastMessage(journey).getProviderMessageId()).isEqualTo("wamid.out-1");
+    }
+
+    @Test
+    void outsideTheWindowTheApprovedTemplateIsSentInstead() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.tpl-1\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g2", "33633330002", "Emma", "Bonjour"), "33633330002");
+        Job send = answer(journey, "Tu es toujours là ?");
+
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 25L * 3600 * 1000));
+        managementService.executeJob(send.getId());
+
+        graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND)));
+        graph.verify(postRequestedFor(urlEqualTo(WHATSAPP_SEND))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("template")))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo("relance_passerelle")))
+                .withRequestBody(matchingJsonPath("$.template.language.code", equalTo("fr")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].parameters[0].text", equalTo("Emma"))));
+        assertThat(lastMessage(journey).getProviderMessageId()).isEqualTo("wamid.tpl-1");
+    }
+
+    @Test
+    void error131047FallsBackToTheTemplate() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.type", equalTo("text")))
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json").withBody(
+                        "{\"error\":{\"message\":\"Re-engagement message\",\"type\":\"OAuthException\",\"code\":131047}}")));
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.type", equalTo("template")))
+                .willReturn(okJson("{\"messages\":[{\"id\":\"wamid.tpl-2\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g3", "33633330003", "Yanis", "Bonjour"), "33633330003");
+
+        managementService.executeJob(answer(journey, "Coucou Yanis").getId());
+
+        graph.verify(2, postRequestedFor(urlEqualTo(WHATSAPP_SEND)));
+        assertThat(lastMessage(journey).getProviderMessageId()).isEqualTo("wamid.tpl-2");
+    }
+
+    @Test
+    void aRateLimitIsRetriedAndThenSucceeds() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).inScenario("rate").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"code\":130429,\"message\":\"Rate limit hit\"}}"))
+                .willSetStateTo("cooled"));
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).inScenario("rate").whenScenarioStateIs("cooled")
+                .willReturn(okJson("{\"messages\":[{\"id\":\"wamid.after-429\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g4", "33633330004", "Kevin", "Bonjour"), "33633330004");
+        Job send = answer(journey, "Salut Kevin");
+
+        assertThatThrownBy(() -> managementService.executeJob(send.getId())).hasMessageContaining("HTTP 429");
+        Job retried = managementService.createJobQuery().jobId(send.getId()).singleResult();
+        assertThat(retried.getRetries()).as("first try, then 4 retries with growing delays").isEqualTo(4);
+        assertThat(retried.getDuedate()).isAfter(new Date());
+        managementService.executeJob(send.getId());
+
+        graph.verify(2, postRequestedFor(urlEqualTo(WHATSAPP_SEND)));
+        assertThat(lastMessage(journey).getProviderMessageId()).isEqualTo("wamid.after-429");
+    }
+
+    @Test
+    void aPlatformThatKeepsFailingEndsAsAnIncidentInCockpit() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(aResponse().withStatus(500)));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g5", "33633330005", "Sarah", "Bonjour"), "33633330005");
+        Job send = answer(journey, "Bonjour Sarah");
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(send.getId())).hasMessageContaining("HTTP 500");
+        }
+
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).count()).isOne();
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()))
+                .noneMatch(m -> m.getDirection() == ConversationMessage.Direction.OUT);
+    }
+
+    @Test
+    void messengerAnswersWithinTheWindowAndForbidsAutomatedNudgesAfterIt() {
+        graph.stubFor(post(urlEqualTo(MESSENGER_SEND)).willReturn(okJson("{\"recipient_id\":\"7777000011112222\",\"message_id\":\"m_out_1\"}")));
+        Journey journey = youthWrites("messenger", MetaWebhooks.messengerText("m_g6", "7777000011112222", "Bonjour"), "7777000011112222");
+        managementService.executeJob(answer(journey, "Bonjour, comment puis-je t'aider ?").getId());
+        graph.verify(postRequestedFor(urlEqualTo(MESSENGER_SEND))
+                .withHeader("Authorization", equalTo("Bearer test-page-token"))
+                .withRequestBody(matchingJsonPath("$.recipient.id", equalTo("7777000011112222")))
+                .withRequestBody(matchingJsonPath("$.messaging_type", equalTo("RESPONSE"))));
+
+        // Three days of silence: the nudge is due, but Messenger forbids it, so a mediator calls instead.
+        Date nudgeAt = (Date) runtimeService.getVariable(journey.getProcessInstanceId(), Vars.NEXT_NUDGE_AT);
+        ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
+        for (String step : new String[] {"timerNextNudge", "taskDecideFollowUp", "taskSendNudge"}) {
+            managementService.executeJob(managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
+                    .activityId(step).singleResult().getId());
+        }
+
+        graph.verify(1, postRequestedFor(urlEqualTo(MESSENGER_SEND)));
+        assertThat(lastMessage(journey).getStatus()).isEqualTo(ConversationMessage.Status.FAILED);
+        assertThat(taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
+                .taskDefinitionKey(Tasks.PHONE_FOLLOW_UP).count()).isOne();
+    }
+}
