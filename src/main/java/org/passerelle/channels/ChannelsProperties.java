@@ -17,7 +17,7 @@ public record ChannelsProperties(int maxBodyBytes, Meta meta, Map<String, String
         if (maxBodyBytes <= 0) {
             maxBodyBytes = 3 * 1024 * 1024;
         }
-        meta = meta == null ? new Meta(null, null, null, null, null, null, null, null) : meta;
+        meta = meta == null ? new Meta(null, null, null, null, null, null, null, null, null) : meta;
         webSites = webSites == null ? Map.of() : webSites;
     }
 
@@ -30,14 +30,17 @@ public record ChannelsProperties(int maxBodyBytes, Meta meta, Map<String, String
      * @param whatsappToken system-user token for the WhatsApp Cloud API
      * @param pageToken page token for Messenger and Lead Ads
      * @param nudgeTemplate approved WhatsApp template used outside the 24-hour window
+     * @param leadConsentField the lead form question by which a youth accepts to be contacted on WhatsApp
      */
     public record Meta(String appSecret, String verifyToken, String graphBaseUrl, String graphVersion,
-            String whatsappPhoneNumberId, String whatsappToken, String pageToken, String nudgeTemplate) {
+            String whatsappPhoneNumberId, String whatsappToken, String pageToken, String nudgeTemplate,
+            String leadConsentField) {
 
         public Meta {
             graphBaseUrl = graphBaseUrl == null || graphBaseUrl.isBlank() ? "https://graph.facebook.com" : graphBaseUrl;
             graphVersion = graphVersion == null || graphVersion.isBlank() ? "v23.0" : graphVersion;
             nudgeTemplate = nudgeTemplate == null || nudgeTemplate.isBlank() ? "relance_passerelle" : nudgeTemplate;
+            leadConsentField = leadConsentField == null || leadConsentField.isBlank() ? "consentement_whatsapp" : leadConsentField;
         }
     }
 }

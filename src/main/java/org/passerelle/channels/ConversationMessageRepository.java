@@ -7,8 +7,8 @@ public interface ConversationMessageRepository extends JpaRepository<Conversatio
 
     List<ConversationMessage> findByJourneyIdOrderByCreatedAtAscIdAsc(Long journeyId);
 
-    java.util.Optional<ConversationMessage> findFirstByJourneyIdAndDirectionOrderByCreatedAtDesc(Long journeyId,
-            ConversationMessage.Direction direction);
+    java.util.Optional<ConversationMessage> findFirstByJourneyIdAndDirectionAndChannelOrderByCreatedAtDesc(Long journeyId,
+            ConversationMessage.Direction direction, String channel);
 
     java.util.Optional<ConversationMessage> findByProviderMessageId(String providerMessageId);
 }

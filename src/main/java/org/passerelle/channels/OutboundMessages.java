@@ -28,8 +28,9 @@ public class OutboundMessages {
         var youth = journey.getYouth();
         ConversationMessage message = messages.save(
                 ConversationMessage.outbound(journey.getId(), kind, youth.getChannel(), text, clock.instant()));
-        var lastInbound = messages.findFirstByJourneyIdAndDirectionOrderByCreatedAtDesc(journey.getId(),
-                ConversationMessage.Direction.IN).map(ConversationMessage::getCreatedAt).orElse(null);
+        // Only what the youth wrote on this channel opens its service window (not a lead form, say).
+        var lastInbound = messages.findFirstByJourneyIdAndDirectionAndChannelOrderByCreatedAtDesc(journey.getId(),
+                ConversationMessage.Direction.IN, youth.getChannel()).map(ConversationMessage::getCreatedAt).orElse(null);
         try {
             router.senderFor(youth.getChannel()).deliver(message,
                     new ChannelSender.OutboundContext(youth.getExternalId(), youth.getFirstName(), lastInbound));

@@ -33,19 +33,19 @@ public class ContactRegistration {
         // saveAndFlush: a concurrent twin hits the unique (channel, external_id) constraint here.
         Youth youth = youths.saveAndFlush(
                 new Youth(contact.channel(), contact.externalId(), contact.firstName(), contact.campaign(), now));
-        return openJourney(youth, contact.message(), now);
+        return openJourney(youth, contact.message(), contact.messageChannel(), now);
     }
 
     /** A new journey for a youth we already know (their previous journey is closed). */
     @Transactional
     public Journey reopen(Youth youth, String message) {
-        return openJourney(youth, message, clock.instant());
+        return openJourney(youth, message, youth.getChannel(), clock.instant());
     }
 
-    private Journey openJourney(Youth youth, String message, Instant now) {
+    private Journey openJourney(Youth youth, String message, String messageChannel, Instant now) {
         Journey journey = journeys.save(new Journey(youth, now));
         messages.save(ConversationMessage.inbound(journey.getId(), ConversationMessage.Kind.FIRST_CONTACT,
-                youth.getChannel(), message, now));
+                messageChannel, message, now));
         return journey;
     }
 }

@@ -36,8 +36,16 @@ public class JourneyGateway {
         this.clock = clock;
     }
 
-    /** A first contact: the same (channel, external id) twice gives the same journey. */
-    public record FirstContact(String channel, String externalId, String firstName, String campaign, String message) {
+    /**
+     * A first contact: the same (channel, external id) twice gives the same journey. The message may
+     * have come another way than the channel the youth will be answered on (a lead form, say).
+     */
+    public record FirstContact(String channel, String externalId, String firstName, String campaign, String message,
+            String messageChannel) {
+
+        public FirstContact(String channel, String externalId, String firstName, String campaign, String message) {
+            this(channel, externalId, firstName, campaign, message, channel);
+        }
     }
 
     public record Started(Long journeyId, String processInstanceId, boolean created) {

@@ -209,4 +209,52 @@ class GraphApiSendingTest {
         assertThat(taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
                 .taskDefinitionKey(Tasks.PHONE_FOLLOW_UP).count()).isOne();
     }
+
+    private static String leadgen(String leadgenId) {
+        return """
+                {"object":"page","entry":[{"id":"PAGE_ID","time":1763900000,"changes":[{"field":"leadgen","value":{
+                  "leadgen_id":"%s","page_id":"PAGE_ID","form_id":"form-walt-2026","adgroup_id":"adset-9","ad_id":"ad-42",
+                  "created_time":1763900000}}]}]}""".formatted(leadgenId);
+    }
+
+    private void stubLead(String leadgenId, String consent) {
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v23.0/" + leadgenId)).willReturn(okJson("""
+                {"id":"%s","created_time":"2026-11-23T10:00:00+0000","ad_id":"ad-42","form_id":"form-walt-2026",
+                 "field_data":[{"name":"full_name","values":["Maëva Hoarau"]},{"name":"phone_number","values":["+262 692 00 00 01"]},
+                  {"name":"situation","values":["Je cherche un emploi"]},{"name":"consentement_whatsapp","values":["%s"]}]}"""
+                .formatted(leadgenId, consent))));
+    }
+
+    @Test
+    void aLeadWhoAcceptedWhatsAppIsAnsweredThereWithTheApprovedTemplate() {
+        stubLead("lead-1001", "oui");
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.lead-tpl\"}]}")));
+
+        assertThat(MetaWebhooks.signed(port, "/webhooks/messenger", leadgen("lead-1001")).statusCode()).isEqualTo(200);
+        MetaWebhooks.processDeliveries(managementService);
+
+        var youth = youths.findByChannelAndExternalId("whatsapp", "262692000001").orElseThrow();
+        assertThat(youth.getFirstName()).isEqualTo("Maëva");
+        assertThat(youth.getCampaign()).isEqualTo("lead:form-walt-2026/ad:ad-42");
+        Journey journey = journeys.findFirstByYouthIdOrderByOpenedAtDesc(youth.getId()).orElseThrow();
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()).get(0).getBody())
+                .contains("situation : Je cherche un emploi").doesNotContain("692");
+        managementService.executeJob(answer(journey, "Bonjour Maëva, merci pour ton formulaire !").getId());
+        graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("template")))
+                .withRequestBody(matchingJsonPath("$.to", equalTo("262692000001"))));
+    }
+
+    @Test
+    void aLeadWithoutWhatsAppConsentIsNeverMessagedThere() {
+        stubLead("lead-1002", "non");
+
+        MetaWebhooks.signed(port, "/webhooks/messenger", leadgen("lead-1002"));
+        MetaWebhooks.processDeliveries(managementService);
+
+        var youth = youths.findByChannelAndExternalId("leadAds", "lead-1002").orElseThrow();
+        Journey journey = journeys.findFirstByYouthIdOrderByOpenedAtDesc(youth.getId()).orElseThrow();
+        managementService.executeJob(answer(journey, "Bonjour !").getId());
+        graph.verify(0, postRequestedFor(urlEqualTo(WHATSAPP_SEND)));
+    }
 }

@@ -22,15 +22,18 @@ public class InboxProcessor {
     private final ProcessedEventRepository processed;
     private final MetaWebhookParser metaParser;
     private final InboundMessages inbound;
+    private final org.passerelle.channels.meta.LeadIntake leads;
     private final ObjectMapper json;
     private final Clock clock;
 
     public InboxProcessor(InboxDeliveryRepository deliveries, ProcessedEventRepository processed,
-            MetaWebhookParser metaParser, InboundMessages inbound, ObjectMapper json, Clock clock) {
+            MetaWebhookParser metaParser, InboundMessages inbound, org.passerelle.channels.meta.LeadIntake leads,
+            ObjectMapper json, Clock clock) {
         this.deliveries = deliveries;
         this.processed = processed;
         this.metaParser = metaParser;
         this.inbound = inbound;
+        this.leads = leads;
         this.json = json;
         this.clock = clock;
     }
@@ -68,7 +71,7 @@ public class InboxProcessor {
         } else if (event instanceof InboundEvent.DeliveryStatus status) {
             inbound.status(status);
         } else if (event instanceof InboundEvent.LeadSubmitted lead) {
-            log.info("Lead {} received; lead retrieval is not connected yet", lead.leadgenId());
+            leads.receive(lead);
         }
     }
 }
