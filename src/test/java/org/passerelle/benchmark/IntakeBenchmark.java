@@ -1,0 +1,152 @@
+package org.passerelle.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.passerelle.PasserelleApplication;
+import org.passerelle.channels.inbox.WebhookSignature;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Webhook intake benchmark (not a test): acknowledgement latency of signed WhatsApp deliveries,
+ * and throughput from delivery to journey + first-answer task, on H2 and on PostgreSQL, beside a
+ * bare Camunda process start measured in the same run.
+ *
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.passerelle.benchmark.IntakeBenchmark</pre>
+ * Arguments: [messages per database, default 500] [client threads, default 8].
+ */
+public final class IntakeBenchmark {
+
+    private IntakeBenchmark() {
+    }
+
+    record Result(String database, int messages, double ackP50Ms, double ackP99Ms, double ackPerSecond,
+            double intakePerSecond, double bareStartsPerSecond) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 500;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        List<Result> results = new ArrayList<>();
+        Path h2 = Files.createTempDirectory("passerelle-bench-h2");
+        results.add(run("H2 (file)", messages, threads, "--spring.datasource.url=jdbc:h2:file:" + h2.resolve("db")
+                + ";AUTO_SERVER=FALSE"));
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            results.add(run("PostgreSQL 14", messages, threads,
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--camunda.bpm.database.type=postgres"));
+        }
+        System.out.println();
+        System.out.printf("%-14s %8s %10s %10s %12s %14s %16s%n", "database", "messages", "ack p50", "ack p99",
+                "acks/s", "intake msg/s", "bare starts/s");
+        for (Result r : results) {
+            System.out.printf(Locale.ROOT, "%-14s %8d %8.1fms %8.1fms %12.0f %14.1f %16.1f%n", r.database(), r.messages(),
+                    r.ackP50Ms(), r.ackP99Ms(), r.ackPerSecond(), r.intakePerSecond(), r.bareStartsPerSecond());
+        }
+        System.exit(0);
+    }
+
+    private static Result run(String database, int messages, int threads, String... datasource) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN"));
+        args.addAll(List.of(datasource));
+        ConfigurableApplicationContext context = SpringApplication.run(PasserelleApplication.class, args.toArray(String[]::new));
+        try {
+            int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
+            ProcessEngine engine = context.getBean(ProcessEngine.class);
+            warmUp(port, 50, threads);
+            long tasksBefore = engine.getTaskService().createTaskQuery().taskDefinitionKey("taskFirstAnswer").count();
+
+            List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+            long start = System.nanoTime();
+            send(port, "bench", messages, threads, latencies);
+            long acked = System.nanoTime();
+            while (engine.getTaskService().createTaskQuery().taskDefinitionKey("taskFirstAnswer").count() < tasksBefore + messages) {
+                Thread.sleep(50);
+            }
+            long done = System.nanoTime();
+
+            Collections.sort(latencies);
+            return new Result(database, messages, percentile(latencies, 50), percentile(latencies, 99),
+                    messages / seconds(acked - start), messages / seconds(done - start), bareStarts(engine, messages));
+        } finally {
+            context.close();
+        }
+    }
+
+    private static void warmUp(int port, int messages, int threads) throws Exception {
+        send(port, "warmup", messages, threads, new ArrayList<>());
+    }
+
+    private static void send(int port, String prefix, int messages, int threads, List<Double> latencies) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<?>> sends = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            String body = whatsApp(prefix + "-" + i, "336" + String.format("%08d", Math.abs((prefix + i).hashCode()) % 100_000_000));
+            sends.add(pool.submit(() -> {
+                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+                        .header("Content-Type", "application/json")
+                        .header("X-Hub-Signature-256", WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), "test-app-secret"))
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+                long t0 = System.nanoTime();
+                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                latencies.add((System.nanoTime() - t0) / 1e6);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException("webhook answered " + response.statusCode());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> send : sends) {
+            send.get();
+        }
+        pool.shutdown();
+    }
+
+    /** Starts of a process with one user task, through the same engine and database. */
+    private static double bareStarts(ProcessEngine engine, int count) {
+        engine.getRepositoryService().createDeployment().addModelInstance("bare.bpmn",
+                Bpmn.createExecutableProcess("benchBare").camundaHistoryTimeToLive(1).startEvent().userTask("bareTask")
+                        .endEvent().done()).deploy();
+        long start = System.nanoTime();
+        for (int i = 0; i < count; i++) {
+            engine.getRuntimeService().startProcessInstanceByKey("benchBare");
+        }
+        return count / seconds(System.nanoTime() - start);
+    }
+
+    private static String whatsApp(String messageId, String waId) {
+        return """
+                {"object":"whatsapp_business_account","entry":[{"id":"1029384756","changes":[{"field":"messages","value":{
+                  "messaging_product":"whatsapp","metadata":{"display_phone_number":"33170000000","phone_number_id":"1122334455"},
+                  "contacts":[{"profile":{"name":"Jeune"},"wa_id":"%2$s"}],
+                  "messages":[{"from":"%2$s","id":"wamid.%1$s","timestamp":"1763900000","type":"text","text":{"body":"Bonjour"}}]}}]}]}"""
+                .formatted(messageId, waId);
+    }
+
+    private static double percentile(List<Double> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+}
