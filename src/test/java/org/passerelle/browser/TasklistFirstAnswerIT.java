@@ -35,6 +35,7 @@ class TasklistFirstAnswerIT {
     @Autowired IdentityService identity;
     @Autowired TaskService taskService;
     @Autowired HistoryService historyService;
+    @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired ConversationMessageRepository messages;
 
     @BeforeAll
@@ -76,9 +77,8 @@ class TasklistFirstAnswerIT {
                 .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult();
         assertThat(firstAnswer.getAssignee()).isEqualTo(mediator);
         // The answer waits in the outbox step (asynchronous); run it as the job executor would.
-        var engine = org.camunda.bpm.engine.ProcessEngines.getDefaultProcessEngine();
-        var job = engine.getManagementService().createJobQuery().processInstanceId(started.processInstanceId()).singleResult();
-        engine.getManagementService().executeJob(job.getId());
+        var job = managementService.createJobQuery().processInstanceId(started.processInstanceId()).singleResult();
+        managementService.executeJob(job.getId());
         assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(started.journeyId())).last()
                 .extracting(ConversationMessage::getBody).isEqualTo("Bonjour Neila, je suis ta médiatrice. On regarde ensemble ton CV ?");
         assertThat(taskService.createTaskQuery().processInstanceId(started.processInstanceId())

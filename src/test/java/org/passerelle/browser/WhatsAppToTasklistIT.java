@@ -35,8 +35,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * End to end with the job executor running: a signed WhatsApp message opens a journey, a mediator
  * answers in Tasklist, and the Graph API (local stub) receives the answer's text.
  */
+// Its own engine name: the engines of cached test contexts must not replace each other in the JVM.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.job-execution.enabled=true")
+        properties = {"camunda.bpm.job-execution.enabled=true", "camunda.bpm.process-engine-name=endToEnd"})
 @ActiveProfiles("test")
 class WhatsAppToTasklistIT {
 
@@ -85,7 +86,7 @@ class WhatsAppToTasklistIT {
 
         String mediator = TestUsers.ensure(identity, "e2eMediator", Roles.MEDIATORS);
         Page page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        page.navigate("http://localhost:" + port + "/camunda/app/tasklist/endToEnd/");
         BrowserSession.logIn(page, mediator, TestUsers.password(mediator));
         page.getByText("À traiter").first().click();
         // The job executor processes the delivery in the background; the task appears after a refresh.

@@ -37,7 +37,9 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Answers and nudges reach WhatsApp and Messenger through the Graph API (a local WireMock stub). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Its own engine name: the engines of cached test contexts must not replace each other in the JVM.
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.process-engine-name=graphApiTest")
 @ActiveProfiles("test")
 class GraphApiSendingTest {
 

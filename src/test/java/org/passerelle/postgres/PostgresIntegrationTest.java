@@ -28,8 +28,9 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The production profile on a real PostgreSQL server (embedded binaries): schema, API and journey. */
+// Its own engine name: the engines of cached test contexts must not replace each other in the JVM.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.password=unused")
+        properties = {"spring.datasource.password=unused", "camunda.bpm.process-engine-name=postgresTest"})
 @ActiveProfiles({"postgres", "test"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class PostgresIntegrationTest {
