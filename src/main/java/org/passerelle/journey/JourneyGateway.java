@@ -71,6 +71,12 @@ public class JourneyGateway {
                 youth.getCampaign(), message));
     }
 
+    /** The youth lifted their opt-out on the platform: nudges may be sent again once a journey is open. */
+    @Transactional
+    public void youthResumed(Long youthId) {
+        youths.findById(youthId).orElseThrow().setOptedOutAt(null);
+    }
+
     /** The latest journey of a youth known on this channel, if any. */
     @Transactional(readOnly = true)
     public java.util.Optional<Journey> latestJourney(String channel, String externalId) {

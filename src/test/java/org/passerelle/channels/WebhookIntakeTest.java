@@ -260,6 +260,28 @@ class WebhookIntakeTest {
         assertThat(youths.findById(youth.getId()).orElseThrow().getOptedOutAt()).isNull();
     }
 
+    @Test
+    void whatsAppsOwnStopSignalEndsTheJourneyAndResumeLiftsTheOptOut() {
+        signed("/webhooks/whatsapp", whatsAppText("wamid.pref0", "33611110009", "Moussa", "Bonjour"));
+        processDeliveries();
+        String preference = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1029384756","changes":[{"field":"user_preferences","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"33170000000","phone_number_id":"1122334455"},
+                 "contacts":[{"profile":{"name":"Moussa"},"wa_id":"33611110009"}],
+                 "user_preferences":[{"wa_id":"33611110009","detail":"User requested to stop marketing messages",
+                   "category":"marketing_messages","value":"%s","timestamp":%d}]}}]}]}""";
+
+        signed("/webhooks/whatsapp", preference.formatted("stop", 1763900100));
+        processDeliveries();
+        Youth youth = youth("whatsapp", "33611110009");
+        assertThat(journeyOf(youth).getStatus()).isEqualTo(Journey.Status.CLOSED);
+        assertThat(youths.findById(youth.getId()).orElseThrow().getOptedOutAt()).isNotNull();
+
+        signed("/webhooks/whatsapp", preference.formatted("resume", 1763900200));
+        processDeliveries();
+        assertThat(youths.findById(youth.getId()).orElseThrow().getOptedOutAt()).isNull();
+    }
+
     // ---- Messenger -----------------------------------------------------------------------------
 
     @Test

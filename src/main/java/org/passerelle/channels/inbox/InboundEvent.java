@@ -15,6 +15,10 @@ public sealed interface InboundEvent {
     record DeliveryStatus(String eventId, String providerMessageId, String status) implements InboundEvent {
     }
 
+    /** The platform's own opt-out or resume signal (e.g. WhatsApp's user_preferences "stop"/"resume"). */
+    record OptOutSignal(String eventId, String externalId, boolean stop) implements InboundEvent {
+    }
+
     /** A youth filled an ad's lead form; its answers are fetched from the Graph API. */
     record LeadSubmitted(String eventId, String leadgenId, String formId, String adId) implements InboundEvent {
     }

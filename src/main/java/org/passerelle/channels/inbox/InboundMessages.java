@@ -50,6 +50,17 @@ public class InboundMessages {
         }
     }
 
+    /** The platform's own STOP: like the word, without a message in the conversation. RESUME waits for the youth to write. */
+    @Transactional
+    public void optOutSignal(String channel, InboundEvent.OptOutSignal signal) {
+        var latest = gateway.latestJourney(channel, signal.externalId());
+        if (signal.stop()) {
+            latest.filter(j -> j.getStatus() == Journey.Status.OPEN).ifPresent(j -> gateway.youthOptedOut(j.getId()));
+        } else {
+            latest.ifPresent(j -> gateway.youthResumed(j.getYouth().getId()));
+        }
+    }
+
     @Transactional
     public void status(InboundEvent.DeliveryStatus status) {
         messages.findByProviderMessageId(status.providerMessageId())

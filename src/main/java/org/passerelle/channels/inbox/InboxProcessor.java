@@ -70,6 +70,8 @@ public class InboxProcessor {
             inbound.receive(platform.channel(), message);
         } else if (event instanceof InboundEvent.DeliveryStatus status) {
             inbound.status(status);
+        } else if (event instanceof InboundEvent.OptOutSignal signal) {
+            inbound.optOutSignal(platform.channel(), signal);
         } else if (event instanceof InboundEvent.LeadSubmitted lead) {
             leads.receive(lead);
         }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.passerelle.channels.inbox.InboundEvent.DeliveryStatus;
 import org.passerelle.channels.inbox.InboundEvent.LeadSubmitted;
+import org.passerelle.channels.inbox.InboundEvent.OptOutSignal;
 import org.passerelle.channels.inbox.InboundEvent.YouthMessage;
 import org.springframework.stereotype.Component;
 
@@ -35,6 +36,7 @@ public class MetaWebhookParser {
                 switch (change.path("field").asText()) {
                     case "messages" -> whatsApp(change.path("value"), events);
                     case "leadgen" -> lead(change.path("value"), events);
+                    case "user_preferences" -> preferences(change.path("value"), events);
                     default -> skipped++;
                 }
             }
@@ -116,6 +118,18 @@ public class MetaWebhookParser {
     private static String referralOf(JsonNode messaging) {
         JsonNode referral = messaging.has("referral") ? messaging.path("referral") : messaging.path("postback").path("referral");
         return referral.hasNonNull("ad_id") ? "ad:" + referral.path("ad_id").asText() : null;
+    }
+
+    /** WhatsApp tells when a user stops or resumes the business's messages from the app itself. */
+    private static void preferences(JsonNode value, List<InboundEvent> events) {
+        for (JsonNode preference : value.path("user_preferences")) {
+            String externalId = firstText(preference.path("user_id"), preference.path("wa_id"));
+            String choice = preference.path("value").asText();
+            if (externalId != null && ("stop".equals(choice) || "resume".equals(choice))) {
+                events.add(new OptOutSignal(externalId + ":" + choice + ":" + preference.path("timestamp").asText(),
+                        externalId, "stop".equals(choice)));
+            }
+        }
     }
 
     private static void lead(JsonNode value, List<InboundEvent> events) {
