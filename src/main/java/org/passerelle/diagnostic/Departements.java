@@ -16,6 +16,7 @@ public final class Departements {
             "974", ZoneId.of("Indian/Reunion"),
             "976", ZoneId.of("Indian/Mayotte"));
     private static final Map<String, String> NAMES = names();
+    private static final Map<String, String> REGIONS = regions();
 
     private Departements() {
     }
@@ -37,8 +38,32 @@ public final class Departements {
         return code == null ? PARIS : OVERSEAS_ZONES.getOrDefault(code, PARIS);
     }
 
+    /** INSEE code of the département's région (overseas départements are régions of their own). */
+    public static String regionOf(String code) {
+        return REGIONS.get(code);
+    }
+
     public static Set<String> codes() {
         return NAMES.keySet();
+    }
+
+    private static Map<String, String> regions() {
+        Map<String, String> byRegion = Map.ofEntries(
+                Map.entry("84", "01 03 07 15 26 38 42 43 63 69 73 74"), Map.entry("27", "21 25 39 58 70 71 89 90"),
+                Map.entry("53", "22 29 35 56"), Map.entry("24", "18 28 36 37 41 45"), Map.entry("94", "2A 2B"),
+                Map.entry("44", "08 10 51 52 54 55 57 67 68 88"), Map.entry("32", "02 59 60 62 80"),
+                Map.entry("11", "75 77 78 91 92 93 94 95"), Map.entry("28", "14 27 50 61 76"),
+                Map.entry("75", "16 17 19 23 24 33 40 47 64 79 86 87"),
+                Map.entry("76", "09 11 12 30 31 32 34 46 48 65 66 81 82"), Map.entry("52", "44 49 53 72 85"),
+                Map.entry("93", "04 05 06 13 83 84"), Map.entry("01", "971"), Map.entry("02", "972"),
+                Map.entry("03", "973"), Map.entry("04", "974"), Map.entry("06", "976"));
+        Map<String, String> regions = new java.util.HashMap<>();
+        byRegion.forEach((region, departements) -> {
+            for (String departement : departements.split(" ")) {
+                regions.put(departement, region);
+            }
+        });
+        return Map.copyOf(regions);
     }
 
     private static Map<String, String> names() {

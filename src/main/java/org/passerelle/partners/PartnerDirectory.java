@@ -3,7 +3,6 @@ package org.passerelle.partners;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Stream;
 import org.passerelle.diagnostic.Departements;
@@ -16,11 +15,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PartnerDirectory {
 
     static final Choice NO_PARTNER = new Choice("Aucun partenaire adapté", "none");
-    private static final Map<Partner.Network, String> NETWORK_NAMES = Map.of(
-            Partner.Network.MISSION_LOCALE, "Mission Locale", Partner.Network.FRANCE_TRAVAIL, "France Travail",
-            Partner.Network.E2C, "École de la 2e chance", Partner.Network.EPIDE, "EPIDE",
-            Partner.Network.CCI, "CCI", Partner.Network.GEIQ, "GEIQ", Partner.Network.MFR, "Maison familiale rurale",
-            Partner.Network.RSMA, "RSMA", Partner.Network.APPRENTISSAGE, "Apprentissage (CFA)");
 
     private final PartnerRepository partners;
 
@@ -39,7 +33,7 @@ public class PartnerDirectory {
                 .filter(p -> !excluded.contains(p.getId()))
                 .filter(p -> !overseas || Objects.equals(p.getDepartement(), departement))
                 .sorted(Comparator.comparing((Partner p) -> !Objects.equals(p.getDepartement(), departement)))
-                .map(p -> new Choice(p.getName() + " — " + NETWORK_NAMES.get(p.getNetwork()) + " ("
+                .map(p -> new Choice(p.getName() + " — " + Networks.label(p.getNetwork()) + " ("
                         + p.getDepartement() + ")", p.getId().toString()));
         return Stream.concat(available, Stream.of(NO_PARTNER)).toList();
     }

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface PartnerRepository extends JpaRepository<Partner, Long> {
 
     List<Partner> findByActiveTrueOrderByNameAsc();
+
+    java.util.Optional<Partner> findBySourceAndSourceId(String source, String sourceId);
 }

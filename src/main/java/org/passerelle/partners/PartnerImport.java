@@ -1,0 +1,228 @@
+package org.passerelle.partners;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.passerelle.diagnostic.Departements;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Imports partner services from a data·inclusion-shaped JSON file or from a programme lead's CSV.
+ * Idempotent on (source, id): importing the same file twice changes nothing. Bad rows are reported
+ * with their reasons; good rows are kept.
+ */
+@Service
+public class PartnerImport {
+
+    static final Map<String, Partner.Network> NETWORKS = Map.ofEntries(
+            Map.entry("mission-locale", Partner.Network.MISSION_LOCALE), Map.entry("france-travail", Partner.Network.FRANCE_TRAVAIL),
+            Map.entry("pole-emploi", Partner.Network.FRANCE_TRAVAIL), Map.entry("e2c", Partner.Network.E2C),
+            Map.entry("epide", Partner.Network.EPIDE), Map.entry("cci", Partner.Network.CCI), Map.entry("geiq", Partner.Network.GEIQ),
+            Map.entry("mfr", Partner.Network.MFR), Map.entry("rsma", Partner.Network.RSMA),
+            Map.entry("cfa", Partner.Network.APPRENTISSAGE), Map.entry("apprentissage", Partner.Network.APPRENTISSAGE));
+    private static final Set<String> REGIONS = Set.of("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44",
+            "52", "53", "75", "76", "84", "93", "94");
+
+    private final PartnerRepository partners;
+
+    public PartnerImport(PartnerRepository partners) {
+        this.partners = partners;
+    }
+
+    public record Rejected(int row, String id, List<String> reasons) {
+    }
+
+    public record Report(int created, int updated, List<Rejected> rejected) {
+    }
+
+    /** One row, whatever its file format, before validation. */
+    record Row(String id, String name, String structureName, String network, String departement, String commune,
+            String email, String phone, String ageMin, String ageMax, String maxDiploma, String minDiploma,
+            List<String> zones, String zoneType, String statuses, String capacity, String publics, String conditions,
+            String modes, boolean active) {
+    }
+
+    @Transactional
+    public Report importDataInclusion(String source, JsonNode services) {
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode s : services.isArray() ? services : services.path("services")) {
+            JsonNode structure = s.path("structure");
+            JsonNode criteria = s.path("criteres");
+            rows.add(new Row(text(s, "id"), text(s, "nom"), text(structure, "nom"),
+                    text(structure.path("reseaux_porteurs"), 0), text(structure, "code_departement"),
+                    text(structure, "code_insee"), text(s, "courriel"), text(s, "telephone"), text(criteria, "age_min"),
+                    text(criteria, "age_max"), text(criteria, "niveau_diplome_max"), text(criteria, "niveau_diplome_min"),
+                    list(s.path("zone_eligibilite")), text(s, "zone_eligibilite_type"), String.join(",", list(criteria.path("statuts"))),
+                    text(criteria, "places"), String.join(",", list(s.path("publics"))), String.join(" ; ", list(s.path("conditions_acces"))),
+                    String.join(",", list(s.path("modes_mobilisation"))), !"inactif".equals(text(s, "statut"))));
+        }
+        return save(source, rows);
+    }
+
+    /** The programme lead's CSV: ';' separated, header "id;nom;reseau;departement;...". */
+    @Transactional
+    public Report importCsv(String source, String csv) {
+        List<String> lines = csv.lines().filter(l -> !l.isBlank()).toList();
+        if (lines.isEmpty()) {
+            return new Report(0, 0, List.of());
+        }
+        List<String> header = List.of(lines.get(0).replace("\uFEFF", "").toLowerCase(Locale.ROOT).split(";", -1));
+        List<Row> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(";", -1);
+            java.util.function.Function<String, String> cell = name -> {
+                int i = header.indexOf(name);
+                return i < 0 || i >= cells.length || cells[i].isBlank() ? null : cells[i].trim();
+            };
+            String zones = cell.apply("zones");
+            rows.add(new Row(cell.apply("id"), cell.apply("nom"), cell.apply("structure"), cell.apply("reseau"),
+                    cell.apply("departement"), cell.apply("commune"), cell.apply("courriel"), cell.apply("telephone"),
+                    cell.apply("age_min"), cell.apply("age_max"), cell.apply("diplome_max"), cell.apply("diplome_min"),
+                    zones == null ? List.of() : List.of(zones.split(",")), "prefixe", cell.apply("statuts"),
+                    cell.apply("places"), null, null, null, !"non".equalsIgnoreCase(cell.apply("actif"))));
+        }
+        return save(source, rows);
+    }
+
+    private Report save(String source, List<Row> rows) {
+        int created = 0;
+        int updated = 0;
+        List<Rejected> rejected = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Row row = rows.get(i);
+            List<String> reasons = new ArrayList<>();
+            Partner.Description description = describe(row, reasons);
+            if (!reasons.isEmpty()) {
+                rejected.add(new Rejected(i + 1, row.id(), reasons));
+                continue;
+            }
+            var existing = partners.findBySourceAndSourceId(source, row.id());
+            if (existing.isPresent()) {
+                existing.get().describe(description);
+                updated++;
+            } else {
+                partners.save(Partner.imported(source, row.id(), description));
+                created++;
+            }
+        }
+        return new Report(created, updated, rejected);
+    }
+
+    private static Partner.Description describe(Row row, List<String> reasons) {
+        if (row.id() == null) {
+            reasons.add("identifiant manquant");
+        }
+        if (row.name() == null) {
+            reasons.add("nom manquant");
+        }
+        Partner.Network network = row.network() == null ? null : NETWORKS.get(row.network().toLowerCase(Locale.ROOT));
+        if (network == null) {
+            reasons.add("réseau inconnu : " + row.network() + " (attendu : " + String.join(", ", NETWORKS.keySet().stream().sorted().toList()) + ")");
+        }
+        String departement = row.departement() != null ? row.departement()
+                : row.commune() != null && row.commune().length() == 5 ? departementOfCommune(row.commune()) : null;
+        if (!Departements.isValid(departement)) {
+            reasons.add("département inconnu : " + departement);
+        }
+        Integer ageMin = number(row.ageMin(), "âge minimum", reasons);
+        Integer ageMax = number(row.ageMax(), "âge maximum", reasons);
+        Integer capacity = number(row.capacity(), "places", reasons);
+        if (ageMin != null && ageMax != null && ageMin > ageMax) {
+            reasons.add("âge minimum supérieur à l'âge maximum");
+        }
+        for (String level : new String[] {row.maxDiploma(), row.minDiploma()}) {
+            if (level != null && !DiplomaLevels.isKnown(level)) {
+                reasons.add("niveau de diplôme inconnu : " + level);
+            }
+        }
+        String zones = zones(row, reasons);
+        if (!reasons.isEmpty()) {
+            return null;
+        }
+        NetworkRules.Rule rule = NetworkRules.of(network);
+        String zone = zones.isEmpty() ? "dep:" + departement : zones;
+        return new Partner.Description(row.name(), row.structureName(), network, departement, row.commune(),
+                row.email() == null ? "" : row.email(), row.phone(),
+                ageMin != null ? ageMin : rule.ageMin(), ageMax != null ? ageMax : rule.ageMax(),
+                row.minDiploma(), row.maxDiploma() != null ? row.maxDiploma() : rule.maxDiplomaLevel(),
+                row.statuses() == null || row.statuses().isBlank() ? null : row.statuses(), zone, row.publics(),
+                row.conditions(), row.modes(), capacity, row.active());
+    }
+
+    /** Typed zones ("dep:93", "reg:11", "com:93066", "france", "metropole"), checked against the referential. */
+    private static String zones(Row row, List<String> reasons) {
+        List<String> typed = new ArrayList<>();
+        String defaultType = row.zoneType() == null ? "departement" : row.zoneType();
+        for (String raw : row.zones()) {
+            String code = raw.trim();
+            if (code.isEmpty()) {
+                continue;
+            }
+            String zone = switch (defaultType) {
+                case "prefixe" -> code;
+                case "commune" -> "com:" + code;
+                case "region" -> "reg:" + code;
+                case "pays" -> "france";
+                default -> "dep:" + code;
+            };
+            if (!validZone(zone)) {
+                reasons.add("zone inconnue : " + code);
+            }
+            typed.add(zone);
+        }
+        return typed.stream().distinct().collect(Collectors.joining(","));
+    }
+
+    private static boolean validZone(String zone) {
+        if (zone.equals("france") || zone.equals("metropole")) {
+            return true;
+        }
+        String code = zone.substring(zone.indexOf(':') + 1);
+        return switch (zone.substring(0, Math.max(0, zone.indexOf(':')))) {
+            case "dep" -> Departements.isValid(code);
+            case "reg" -> REGIONS.contains(code);
+            case "com" -> code.length() == 5 && Departements.isValid(departementOfCommune(code));
+            default -> false;
+        };
+    }
+
+    static String departementOfCommune(String commune) {
+        return commune.startsWith("97") ? commune.substring(0, 3) : commune.substring(0, 2);
+    }
+
+    private static Integer number(String value, String what, List<String> reasons) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < 0 || n > 9999) {
+                reasons.add(what + " hors limites : " + value);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            reasons.add(what + " n'est pas un nombre : " + value);
+            return null;
+        }
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node.path(field);
+        return value.isValueNode() && !value.asText().isBlank() ? value.asText().trim() : null;
+    }
+
+    private static String text(JsonNode array, int index) {
+        JsonNode value = array.path(index);
+        return value.isValueNode() && !value.asText().isBlank() ? value.asText().trim() : null;
+    }
+
+    private static List<String> list(JsonNode array) {
+        return array.isArray() ? StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList() : List.of();
+    }
+}

@@ -1,0 +1,14 @@
+package org.passerelle.partners;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.passerelle.diagnostic.Departements;
+
+/** What the matching knows of a youth: from the diagnostic and the segmentation. */
+public record YouthProfile(LocalDate birthDate, String departement, String communeCode, String diplomaLevel,
+        Set<String> statuses, boolean urgentBarrier, boolean hasProject, String track) {
+
+    public boolean overseas() {
+        return Departements.isOverseas(departement);
+    }
+}
