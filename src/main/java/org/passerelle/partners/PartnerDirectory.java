@@ -1,40 +1,33 @@
 package org.passerelle.partners;
 
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.Collection;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
-import org.passerelle.diagnostic.Departements;
-import org.passerelle.journey.Choice;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The partner structures a youth can be referred to. */
+/** The partner services a youth can be referred to, ranked with the reasons why (and why not). */
 @Service
 public class PartnerDirectory {
 
-    static final Choice NO_PARTNER = new Choice("Aucun partenaire adapté", "none");
-
     private final PartnerRepository partners;
+    private final PartnerRouting routing;
 
-    public PartnerDirectory(PartnerRepository partners) {
+    public PartnerDirectory(PartnerRepository partners, PartnerRouting routing) {
         this.partners = partners;
+        this.routing = routing;
     }
 
     /**
-     * Active partners, except those already excluded, those of the youth's département first.
-     * An overseas youth is never offered a structure of another territory.
+     * @param excluded partners that already refused this youth
+     * @param acceptanceRates past acceptance rate of each partner, by id
      */
     @Transactional(readOnly = true)
-    public List<Choice> options(String departement, Collection<Long> excluded) {
-        boolean overseas = Departements.isOverseas(departement);
-        Stream<Choice> available = partners.findByActiveTrueOrderByNameAsc().stream()
-                .filter(p -> !excluded.contains(p.getId()))
-                .filter(p -> !overseas || Objects.equals(p.getDepartement(), departement))
-                .sorted(Comparator.comparing((Partner p) -> !Objects.equals(p.getDepartement(), departement)))
-                .map(p -> new Choice(p.getName() + " — " + Networks.label(p.getNetwork()) + " ("
-                        + p.getDepartement() + ")", p.getId().toString()));
-        return Stream.concat(available, Stream.of(NO_PARTNER)).toList();
+    public PartnerMatcher.Result match(YouthProfile youth, LocalDate referralDate, Collection<Long> excluded,
+            Map<Long, Double> acceptanceRates) {
+        int age = youth.birthDate() == null ? 18 : Period.between(youth.birthDate(), referralDate).getYears();
+        var candidates = partners.findByActiveTrueOrderByNameAsc().stream().filter(p -> !excluded.contains(p.getId())).toList();
+        return PartnerMatcher.match(youth, referralDate, candidates, routing.preferredNetworks(youth, age), acceptanceRates);
     }
 }

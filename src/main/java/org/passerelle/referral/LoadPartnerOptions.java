@@ -2,13 +2,17 @@ package org.passerelle.referral;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import java.util.ArrayList;
+import java.util.List;
 import org.passerelle.journey.Choice;
+import org.passerelle.partners.Networks;
+import org.passerelle.partners.PartnerMatcher;
 import org.passerelle.journey.YouthJourney;
 import org.passerelle.referral.PartnerReferral.Values;
 import org.passerelle.referral.PartnerReferral.Vars;
 import org.springframework.stereotype.Component;
 
-/** Lists the partners the mediator can choose; until one accepts, the outcome says why not. */
+/** Ranks the partners for this youth, with why each is proposed and why others are not. */
 @Component("loadPartnerOptions")
 public class LoadPartnerOptions implements JavaDelegate {
 
@@ -21,7 +25,13 @@ public class LoadPartnerOptions implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long journeyId = (Long) execution.getVariable(YouthJourney.Vars.JOURNEY_ID);
-        execution.setVariable(Vars.PARTNER_OPTIONS, Choice.asFormValues(referrals.options(journeyId)));
+        PartnerMatcher.Result result = referrals.proposals(journeyId);
+        List<Choice> options = new ArrayList<>();
+        result.proposals().forEach(p -> options.add(new Choice(p.partner().getName() + " — "
+                + Networks.label(p.partner().getNetwork()) + " (" + p.partner().getDepartement() + ")", p.partner().getId().toString())));
+        options.add(new Choice("Aucun partenaire adapté", Values.NONE));
+        execution.setVariable(Vars.PARTNER_OPTIONS, Choice.asFormValues(options));
+        execution.setVariable(Vars.PARTNER_PROPOSALS, ProposalText.of(result));
         if (execution.getVariable(Vars.OUTCOME) == null) {
             execution.setVariable(Vars.OUTCOME, Values.NO_PARTNER);
         }

@@ -10,6 +10,8 @@ public final class PartnerReferral {
 
     public static final class Vars {
         public static final String PARTNER_OPTIONS = "partnerOptions";
+        /** The ranked proposals and exclusions, explained in French for the mediator. */
+        public static final String PARTNER_PROPOSALS = "partnerProposals";
         public static final String PARTNER_ID = "partnerId";
         public static final String REFERRAL_ID = "referralId";
         public static final String PARTNER_ANSWER = "partnerAnswer";

@@ -2,10 +2,16 @@ package org.passerelle.referral;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
-import org.passerelle.journey.Choice;
+import java.util.Map;
+import java.util.Set;
 import org.passerelle.journey.JourneyRepository;
+import org.passerelle.intake.Youth;
 import org.passerelle.partners.PartnerDirectory;
+import org.passerelle.partners.PartnerMatcher;
+import org.passerelle.partners.YouthProfile;
 import org.passerelle.partners.PartnerRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,13 +35,31 @@ public class Referrals {
         this.clock = clock;
     }
 
-    /** Partners the mediator can choose for this youth: not one that already refused them. */
+    /** The ranked proposals for this youth, none of them a partner that already refused them. */
     @Transactional(readOnly = true)
-    public List<Choice> options(Long journeyId) {
-        String departement = journeys.findById(journeyId).orElseThrow().getYouth().getDepartement();
+    public PartnerMatcher.Result proposals(Long journeyId) {
+        Youth youth = journeys.findById(journeyId).orElseThrow().getYouth();
         List<Long> refused = referrals.findByJourneyId(journeyId).stream()
                 .filter(r -> r.getStatus() == Referral.Status.REFUSED).map(Referral::getPartnerId).toList();
-        return directory.options(departement, refused);
+        YouthProfile profile = new YouthProfile(youth.getBirthDate(), youth.getDepartement(), null, youth.getDiplomaLevel(),
+                youth.getSituation() == null ? Set.of() : Set.of(youth.getSituation()),
+                youth.getBarriers() != null && (youth.getBarriers().contains("sante") || youth.getBarriers().contains("logement")
+                        || youth.getBarriers().contains("justice")),
+                Boolean.TRUE.equals(youth.getHasProject()), youth.getTrack());
+        return directory.match(profile, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), refused, acceptanceRates());
+    }
+
+    /** Share of answered referrals each partner accepted. */
+    private Map<Long, Double> acceptanceRates() {
+        Map<Long, Double> rates = new HashMap<>();
+        for (Object[] row : referrals.answeredByPartner()) {
+            long accepted = ((Number) row[1]).longValue();
+            long answered = ((Number) row[2]).longValue();
+            if (answered > 0) {
+                rates.put((Long) row[0], (double) accepted / answered);
+            }
+        }
+        return rates;
     }
 
     @Transactional

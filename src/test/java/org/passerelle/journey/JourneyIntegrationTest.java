@@ -263,6 +263,10 @@ class JourneyIntegrationTest {
         Task choose = task(referral, "taskChoosePartner");
         String options = taskService.getVariable(choose.getId(), "partnerOptions").toString();
         assertThat(options).contains("Mission Locale Sud Réunion", "RSMA La Réunion").doesNotContain("Paris");
+        assertThat(taskService.getVariable(choose.getId(), "partnerProposals").toString())
+                .contains("1. Mission Locale Sud Réunion : ", "dans le département du jeune (974)",
+                        "réseau conseillé pour ce profil (Mission Locale)",
+                        "Non proposées :", "Mission Locale de Paris : hors de son territoire d'intervention (75)");
         taskService.complete(choose.getId(), java.util.Map.of("partnerId", refusing.getId().toString()));
         executeJob(referral, "taskSendReferral");
         taskService.complete(task(referral, "taskRecordPartnerAnswer").getId(),
