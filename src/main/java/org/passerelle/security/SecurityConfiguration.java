@@ -28,6 +28,8 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.POST, "/api/contacts").hasAnyAuthority(
                                 authority(Roles.MEDIATORS), authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))
+                        .requestMatchers(HttpMethod.POST, "/api/partners/import").hasAnyAuthority(
+                                authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))
                         .requestMatchers(HttpMethod.GET, "/api/journeys/**").hasAnyAuthority(
                                 authority(Roles.MEDIATORS), authority(Roles.PROGRAMME_LEADS),
                                 authority(Roles.SUPERVISORS), authority(Roles.ADMINS))
