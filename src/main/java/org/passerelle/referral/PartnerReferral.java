@@ -8,6 +8,14 @@ public final class PartnerReferral {
     private PartnerReferral() {
     }
 
+    public static final class Messages {
+        /** The partner answered through its signed link. */
+        public static final String PARTNER_ANSWERED = "PartnerAnswered";
+
+        private Messages() {
+        }
+    }
+
     public static final class Vars {
         public static final String PARTNER_OPTIONS = "partnerOptions";
         /** The ranked proposals and exclusions, explained in French for the mediator. */
@@ -17,6 +25,7 @@ public final class PartnerReferral {
         public static final String PARTNER_ANSWER = "partnerAnswer";
         public static final String APPOINTMENT_DATE = "appointmentDate";
         public static final String REFUSAL_REASON = "refusalReason";
+        public static final String YOUTH_ATTENDED = "youthAttended";
         /** Returned to youthJourney. */
         public static final String OUTCOME = "referralOutcome";
 
@@ -29,6 +38,8 @@ public final class PartnerReferral {
         public static final String ACCEPTED_OUTCOME = "accepted";
         public static final String REFUSED_OUTCOME = "refused";
         public static final String NO_PARTNER = "noPartner";
+        public static final String EXPIRED_OUTCOME = "expired";
+        public static final String NO_SHOW_OUTCOME = "noShow";
         public static final String ACCEPTED = "accepte";
         public static final String REFUSED = "refuse";
         public static final String NONE = "none";

@@ -14,7 +14,7 @@ import java.time.LocalDate;
 @Entity
 public class Referral {
 
-    public enum Status { SENT, ACCEPTED, REFUSED }
+    public enum Status { SENT, ACCEPTED, REFUSED, EXPIRED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -31,15 +31,20 @@ public class Referral {
     @Column(nullable = false)
     private Instant sentAt;
     private Instant answeredAt;
+    /** Single use: the answer link carries it, and answering clears it. */
+    private String linkNonce;
+    private int remindersSent;
+    private Boolean attended;
 
     protected Referral() {
     }
 
-    public Referral(Long journeyId, Long partnerId, Instant sentAt) {
+    public Referral(Long journeyId, Long partnerId, Instant sentAt, String linkNonce) {
         this.journeyId = journeyId;
         this.partnerId = partnerId;
         this.status = Status.SENT;
         this.sentAt = sentAt;
+        this.linkNonce = linkNonce;
     }
 
     public Long getId() { return id; }
@@ -50,13 +55,38 @@ public class Referral {
     public LocalDate getAppointmentDate() { return appointmentDate; }
     public Instant getAnsweredAt() { return answeredAt; }
 
+    public String getLinkNonce() { return linkNonce; }
+    public int getRemindersSent() { return remindersSent; }
+    public Boolean getAttended() { return attended; }
+    public Instant getSentAt() { return sentAt; }
+
+    public void consumeLink() {
+        this.linkNonce = null;
+    }
+
+    public int reminded() {
+        return ++remindersSent;
+    }
+
+    public void expire(Instant at) {
+        this.status = Status.EXPIRED;
+        this.linkNonce = null;
+        this.answeredAt = at;
+    }
+
+    public void attended(boolean attended) {
+        this.attended = attended;
+    }
+
     public void accept(LocalDate appointmentDate, Instant at) {
+        this.linkNonce = null;
         this.status = Status.ACCEPTED;
         this.appointmentDate = appointmentDate;
         this.answeredAt = at;
     }
 
     public void refuse(String reason, Instant at) {
+        this.linkNonce = null;
         this.status = Status.REFUSED;
         this.reason = reason;
         this.answeredAt = at;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.passerelle.journey.JourneyRepository;
 import org.passerelle.intake.Youth;
+import org.passerelle.partners.Partner;
 import org.passerelle.partners.PartnerDirectory;
 import org.passerelle.partners.PartnerMatcher;
 import org.passerelle.partners.YouthProfile;
@@ -24,14 +25,23 @@ public class Referrals {
     private final PartnerRepository partners;
     private final PartnerDirectory directory;
     private final JourneyRepository journeys;
+    private final ReferralMailer mailer;
+    private final ReferralLinks links;
+    private final ReferralSettings settings;
+    private final org.passerelle.channels.OutboundMessages outbound;
     private final Clock clock;
 
     public Referrals(ReferralRepository referrals, PartnerRepository partners, PartnerDirectory directory,
-            JourneyRepository journeys, Clock clock) {
+            JourneyRepository journeys, ReferralMailer mailer, ReferralLinks links, ReferralSettings settings,
+            org.passerelle.channels.OutboundMessages outbound, Clock clock) {
         this.referrals = referrals;
         this.partners = partners;
         this.directory = directory;
         this.journeys = journeys;
+        this.mailer = mailer;
+        this.links = links;
+        this.settings = settings;
+        this.outbound = outbound;
         this.clock = clock;
     }
 
@@ -62,11 +72,77 @@ public class Referrals {
         return rates;
     }
 
+    /** Records the referral and emails the partner a signed answer link. */
     @Transactional
     public Long send(Long journeyId, Long partnerId) {
-        partners.findById(partnerId).filter(p -> p.isActive())
+        Partner partner = partners.findById(partnerId).filter(Partner::isActive)
                 .orElseThrow(() -> new IllegalArgumentException("Partenaire inconnu ou inactif : " + partnerId));
-        return referrals.save(new Referral(journeyId, partnerId, clock.instant())).getId();
+        Referral referral = referrals.save(new Referral(journeyId, partnerId, clock.instant(), ReferralLinks.newNonce()));
+        mailer.referral(partner, summary(journeyId), link(referral));
+        return referral.getId();
+    }
+
+    @Transactional
+    public void remind(Long referralId) {
+        Referral referral = referrals.findById(referralId).orElseThrow();
+        if (referral.getStatus() == Referral.Status.SENT) {
+            mailer.reminder(partners.findById(referral.getPartnerId()).orElseThrow(), summary(referral.getJourneyId()),
+                    link(referral), referral.reminded());
+        }
+    }
+
+    @Transactional
+    public void expire(Long referralId) {
+        referrals.findById(referralId).orElseThrow().expire(clock.instant());
+    }
+
+    @Transactional
+    public void attended(Long referralId, boolean attended) {
+        referrals.findById(referralId).orElseThrow().attended(attended);
+    }
+
+    /** The youth is told where and when they are expected. */
+    @Transactional
+    public void notifyYouth(Long referralId) {
+        Referral referral = referrals.findById(referralId).orElseThrow();
+        Partner partner = partners.findById(referral.getPartnerId()).orElseThrow();
+        var journey = journeys.findById(referral.getJourneyId()).orElseThrow();
+        String name = journey.getYouth().getFirstName() == null ? "" : " " + journey.getYouth().getFirstName();
+        String when = referral.getAppointmentDate() == null ? "bientôt"
+                : "le " + referral.getAppointmentDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        outbound.send(journey, org.passerelle.channels.ConversationMessage.Kind.NUDGE, "Bonne nouvelle" + name + " ! "
+                + partner.getName() + " t'attend " + when + ". Ils vont t'accompagner près de chez toi. "
+                + "Réponds-nous si tu as une question.");
+    }
+
+    public Referral referral(Long referralId) {
+        return referrals.findById(referralId).orElseThrow();
+    }
+
+    public Partner partnerOf(Referral referral) {
+        return partners.findById(referral.getPartnerId()).orElseThrow();
+    }
+
+    public ReferralMailer.YouthSummary summary(Long journeyId) {
+        Youth youth = journeys.findById(journeyId).orElseThrow().getYouth();
+        Integer age = youth.getBirthDate() == null ? null
+                : java.time.Period.between(youth.getBirthDate(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).getYears();
+        String need = switch (youth.getTrack() == null ? "" : youth.getTrack()) {
+            case "relaisImmediat" -> "Le jeune a des difficultés à lever rapidement et a besoin d'un accompagnement de proximité.";
+            case "orientation" -> "Le jeune cherche sa voie et souhaite être accompagné dans son orientation.";
+            case "mentorat", "coupDePouce" -> "Le jeune a un projet et souhaite être accompagné pour le concrétiser.";
+            default -> "Le jeune souhaite être accompagné.";
+        };
+        return new ReferralMailer.YouthSummary(youth.getFirstName(), age, youth.getDepartement(), need);
+    }
+
+    private String link(Referral referral) {
+        return links.url(links.token(referral.getId(), referral.getLinkNonce(), settingsExpiry().plusDays(1)));
+    }
+
+    /** The expiry as a duration: days or hours ("P30D", "PT48H"). */
+    private java.time.Duration settingsExpiry() {
+        return java.time.Duration.parse(settings.getExpiry());
     }
 
     @Transactional

@@ -31,6 +31,12 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class JourneyIntegrationTest {
 
+    @org.junit.jupiter.api.extension.RegisterExtension
+    static com.icegreen.greenmail.junit5.GreenMailExtension smtp = new com.icegreen.greenmail.junit5.GreenMailExtension(
+            com.icegreen.greenmail.util.ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+    @Autowired org.passerelle.referral.PartnerAnswers partnerAnswers;
+    @Autowired org.passerelle.referral.ReferralLinks referralLinks;
+
     @Autowired JourneyGateway gateway;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
@@ -187,6 +193,13 @@ class JourneyIntegrationTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(first.journeyId().toString()).count()).isOne();
     }
 
+    /** The signed link the partner received for this referral (as in its email). */
+    private String linkOf(Long journeyId, Long partnerId) {
+        var referral = referrals.findByJourneyId(journeyId).stream().filter(r -> r.getPartnerId().equals(partnerId))
+                .filter(r -> r.getLinkNonce() != null).findFirst().orElseThrow();
+        return referralLinks.token(referral.getId(), referral.getLinkNonce(), java.time.Duration.ofDays(31));
+    }
+
     private String calledInstance(String parentId) {
         return runtimeService.createProcessInstanceQuery().superProcessInstanceId(parentId).singleResult().getId();
     }
@@ -269,17 +282,20 @@ class JourneyIntegrationTest {
                         "Non proposées :", "Mission Locale de Paris : hors de son territoire d'intervention (75)");
         taskService.complete(choose.getId(), java.util.Map.of("partnerId", refusing.getId().toString()));
         executeJob(referral, "taskSendReferral");
-        taskService.complete(task(referral, "taskRecordPartnerAnswer").getId(),
-                java.util.Map.of("partnerAnswer", "refuse", "refusalReason", "pasDePlace"));
+        partnerAnswers.answer(linkOf(started.journeyId(), refusing.getId()), false, null, "pasDePlace");
         executeJob(referral, "taskSavePartnerAnswer");
 
         Task again = task(referral, "taskChoosePartner");
         assertThat(taskService.getVariable(again.getId(), "partnerOptions").toString()).doesNotContain("Mission Locale Sud Réunion");
         taskService.complete(again.getId(), java.util.Map.of("partnerId", accepting.getId().toString()));
         executeJob(referral, "taskSendReferral");
-        taskService.complete(task(referral, "taskRecordPartnerAnswer").getId(),
-                java.util.Map.of("partnerAnswer", "accepte", "appointmentDate", "2026-12-01"));
+        partnerAnswers.answer(linkOf(started.journeyId(), accepting.getId()), true, java.time.LocalDate.of(2026, 12, 1), null);
         executeJob(referral, "taskSavePartnerAnswer");
+        executeJob(referral, "taskNotifyYouth");
+        assertThat(conversation(started.journeyId())).last().satisfies(m ->
+                assertThat(m.getBody()).contains("RSMA La Réunion t'attend le 01/12/2026"));
+        taskService.complete(task(referral, "taskConfirmAttendance").getId(), java.util.Map.of("youthAttended", "true"));
+        executeJob(referral, "taskRecordAttendance");
 
         assertThat(referrals.findByJourneyId(started.journeyId())).extracting(r -> r.getStatus())
                 .containsExactly(org.passerelle.referral.Referral.Status.REFUSED, org.passerelle.referral.Referral.Status.ACCEPTED);

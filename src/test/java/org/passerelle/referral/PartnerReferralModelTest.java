@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -14,6 +15,7 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -27,88 +29,153 @@ import org.passerelle.referral.PartnerReferral.Values;
 import org.passerelle.referral.PartnerReferral.Vars;
 import org.passerelle.testsupport.ModelTestEngine;
 
+/** Every path of partnerReferral: accept, no-show, refuse → next, reminders, expiry, no partner. */
 @Deployment(resources = "processes/partner-referral.bpmn")
 class PartnerReferralModelTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ModelTestEngine.extension();
 
-    private final JavaDelegate loadOptions = mock(JavaDelegate.class,
-            delegatesTo((JavaDelegate) e -> {
-                if (e.getVariable(Vars.OUTCOME) == null) {
-                    e.setVariable(Vars.OUTCOME, Values.NO_PARTNER);
-                }
-            }));
-    private final JavaDelegate recordProposal = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> e.setVariable(Vars.REFERRAL_ID, 3L)));
+    private final JavaDelegate loadOptions = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> {
+        if (e.getVariable(Vars.OUTCOME) == null) {
+            e.setVariable(Vars.OUTCOME, Values.NO_PARTNER);
+        }
+    }));
+    private final JavaDelegate sendReferral = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> e.setVariable(Vars.REFERRAL_ID, 3L)));
     private final JavaDelegate recordAnswer = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e ->
             e.setVariable(Vars.OUTCOME, Values.ACCEPTED.equals(e.getVariable(Vars.PARTNER_ANSWER))
                     ? Values.ACCEPTED_OUTCOME : Values.REFUSED_OUTCOME)));
+    private final JavaDelegate remind = mock(JavaDelegate.class);
+    private final JavaDelegate expire = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> e.setVariable(Vars.OUTCOME, Values.EXPIRED_OUTCOME)));
+    private final JavaDelegate notifyYouth = mock(JavaDelegate.class);
+    private final JavaDelegate recordAttendance = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> e.setVariable(Vars.OUTCOME,
+            "true".equals(String.valueOf(e.getVariable(Vars.YOUTH_ATTENDED))) ? Values.ACCEPTED_OUTCOME : Values.NO_SHOW_OUTCOME)));
 
     @BeforeEach
     void registerDelegates() {
-        // Several model-test engines live in one JVM: point the assertions at this class's.
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register("referralSettings", new ReferralSettings());
         Mocks.register("loadPartnerOptions", loadOptions);
-        Mocks.register("sendReferral", recordProposal);
+        Mocks.register("sendReferral", sendReferral);
         Mocks.register("recordPartnerAnswer", recordAnswer);
+        Mocks.register("remindPartner", remind);
+        Mocks.register("expireReferral", expire);
+        Mocks.register("notifyYouthOfAppointment", notifyYouth);
+        Mocks.register("recordAttendance", recordAttendance);
     }
 
     @AfterEach
     void resetMocks() {
         Mocks.reset();
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
 
     private ProcessInstance start() {
         return runtimeService().startProcessInstanceByKey(PartnerReferral.PROCESS_ID, withVariables("journeyId", 7L));
     }
 
-    private void propose(ProcessInstance instance, String mentorId, String answer) {
-        complete(task("taskChoosePartner", instance), withVariables(Vars.PARTNER_ID, mentorId));
+    private void refer(ProcessInstance instance, String partnerId) {
+        complete(task("taskChoosePartner", instance), withVariables(Vars.PARTNER_ID, partnerId));
         execute(job("taskSendReferral", instance));
-        complete(task("taskRecordPartnerAnswer", instance), withVariables(Vars.PARTNER_ANSWER, answer));
+    }
+
+    private void partnerAnswers(ProcessInstance instance, String answer) {
+        runtimeService().createMessageCorrelation(PartnerReferral.Messages.PARTNER_ANSWERED)
+                .processInstanceVariableEquals(Vars.REFERRAL_ID, 3L)
+                .setVariables(Map.of(Vars.PARTNER_ANSWER, answer)).correlate();
         execute(job("taskSavePartnerAnswer", instance));
     }
 
     @Test
-    void mediatorChoosesAPartnerFromTheDirectory() throws Exception {
+    void theMediatorChoosesAmongRankedPartners() {
         ProcessInstance instance = start();
 
-        verify(loadOptions).execute(any());
         assertThat(instance).isWaitingAt("taskChoosePartner");
         assertThat(task(instance)).hasCandidateGroup("mediateurs");
     }
 
     @Test
-    void partnerWhoAcceptsEndsTheReferral() throws Exception {
+    void aPartnerWhoAcceptsIsAnnouncedToTheYouthAndTheAppointmentConfirmed() throws Exception {
         ProcessInstance instance = start();
+        refer(instance, "12");
+        assertThat(instance).isWaitingAt("taskAwaitPartnerAnswer");
 
-        propose(instance, "12", Values.ACCEPTED);
+        partnerAnswers(instance, Values.ACCEPTED);
+        execute(job("taskNotifyYouth", instance));
+        verify(notifyYouth).execute(any());
+        complete(task("taskConfirmAttendance", instance), withVariables(Vars.YOUTH_ATTENDED, "true"));
+        execute(job("taskRecordAttendance", instance));
 
-        verify(recordProposal).execute(any());
-        verify(recordAnswer).execute(any());
-        assertThat(instance).hasPassed("endReferralAccepted").isEnded().variables().containsEntry(Vars.OUTCOME, Values.ACCEPTED_OUTCOME);
+        assertThat(instance).hasPassed("endReferralDone").isEnded().variables().containsEntry(Vars.OUTCOME, Values.ACCEPTED_OUTCOME);
     }
 
     @Test
-    void partnerWhoRefusesLeadsToAnotherChoice() throws Exception {
+    void aYouthWhoDoesNotShowUpIsRecordedAsNoShow() {
         ProcessInstance instance = start();
+        refer(instance, "12");
+        partnerAnswers(instance, Values.ACCEPTED);
+        execute(job("taskNotifyYouth", instance));
 
-        propose(instance, "12", Values.REFUSED);
+        complete(task("taskConfirmAttendance", instance), withVariables(Vars.YOUTH_ATTENDED, "false"));
+        execute(job("taskRecordAttendance", instance));
+
+        assertThat(instance).isEnded().variables().containsEntry(Vars.OUTCOME, Values.NO_SHOW_OUTCOME);
+    }
+
+    @Test
+    void aRefusalLeadsToTheNextProposal() throws Exception {
+        ProcessInstance instance = start();
+        refer(instance, "12");
+
+        partnerAnswers(instance, Values.REFUSED);
 
         verify(loadOptions, times(2)).execute(any());
         assertThat(instance).isWaitingAt("taskChoosePartner");
-        propose(instance, "13", Values.ACCEPTED);
-        assertThat(instance).hasPassed("endReferralAccepted").isEnded();
     }
 
     @Test
-    void refusalThenNoOtherPartnerEndsAsRefused() throws Exception {
+    void aRefusalThenNoOtherPartnerEndsAsRefused() {
         ProcessInstance instance = start();
-        propose(instance, "12", Values.REFUSED);
+        refer(instance, "12");
+        partnerAnswers(instance, Values.REFUSED);
 
         complete(task("taskChoosePartner", instance), withVariables(Vars.PARTNER_ID, Values.NONE));
 
         assertThat(instance).hasPassed("endNoPartner").isEnded().variables().containsEntry(Vars.OUTCOME, Values.REFUSED_OUTCOME);
+    }
+
+    @Test
+    void aSilentPartnerIsRemindedThreeTimesAtMost() throws Exception {
+        ProcessInstance instance = start();
+        refer(instance, "12");
+
+        int reminders = 0;
+        while (jobQuery().processInstanceId(instance.getId()).activityId("timerPartnerReminder").count() > 0 && reminders < 10) {
+            var timer = job("timerPartnerReminder", instance);
+            // Time passes to the reminder's due date, as it would in production.
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(timer.getDuedate().getTime() + 1000));
+            execute(timer);
+            execute(job("taskRemindPartner", instance));
+            reminders++;
+        }
+
+        org.assertj.core.api.Assertions.assertThat(reminders).isEqualTo(3);
+        verify(remind, times(3)).execute(any());
+        org.assertj.core.api.Assertions.assertThat(jobQuery().processInstanceId(instance.getId()).activityId("timerPartnerReminder").count()).isZero();
+        assertThat(instance).isWaitingAt("taskAwaitPartnerAnswer");
+    }
+
+    @Test
+    void withoutAnAnswerAfterThirtyDaysTheReferralExpiresAndTheMediatorChoosesAgain() throws Exception {
+        ProcessInstance instance = start();
+        refer(instance, "12");
+
+        execute(job("timerReferralExpired", instance));
+
+        verify(expire).execute(any());
+        assertThat(instance).hasPassed("taskExpireReferral").isWaitingAt("taskChoosePartner");
+        complete(task("taskChoosePartner", instance), withVariables(Vars.PARTNER_ID, Values.NONE));
+        assertThat(instance).isEnded().variables().containsEntry(Vars.OUTCOME, Values.EXPIRED_OUTCOME);
     }
 
     @Test
@@ -117,7 +184,7 @@ class PartnerReferralModelTest {
 
         complete(task("taskChoosePartner", instance), withVariables(Vars.PARTNER_ID, Values.NONE));
 
-        verify(recordProposal, never()).execute(any());
+        verify(sendReferral, never()).execute(any());
         assertThat(instance).hasPassed("endNoPartner").isEnded().variables().containsEntry(Vars.OUTCOME, Values.NO_PARTNER);
     }
 }

@@ -1,0 +1,23 @@
+package org.passerelle.referral;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.passerelle.referral.PartnerReferral.Vars;
+import org.springframework.stereotype.Component;
+
+/** Tells the youth, on their messaging app, that a partner expects them. */
+@Component("notifyYouthOfAppointment")
+public class NotifyYouthOfAppointment implements JavaDelegate {
+
+    private final Referrals referrals;
+
+    public NotifyYouthOfAppointment(Referrals referrals) {
+        this.referrals = referrals;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Long referralId = (Long) execution.getVariable(Vars.REFERRAL_ID);
+        referrals.notifyYouth(referralId);
+    }
+}

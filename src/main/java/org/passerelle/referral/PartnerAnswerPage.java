@@ -1,0 +1,118 @@
+package org.passerelle.referral;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The page a partner opens from its email, without an account. A tampered, expired or already used
+ * link gets a clear page and changes nothing.
+ */
+@RestController
+@RequestMapping("/partenaires/orientation")
+public class PartnerAnswerPage {
+
+    private final PartnerAnswers answers;
+    private final Referrals referrals;
+
+    public PartnerAnswerPage(PartnerAnswers answers, Referrals referrals) {
+        this.answers = answers;
+        this.referrals = referrals;
+    }
+
+    @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> show(@RequestParam(name = "t", required = false) String token) {
+        PartnerAnswers.Outcome state = answers.check(token);
+        if (state != PartnerAnswers.Outcome.RECORDED) {
+            return refusal(state);
+        }
+        Referral referral = referrals.referral(answers.referralIdOf(token));
+        var youth = referrals.summary(referral.getJourneyId());
+        String partner = referrals.partnerOf(referral).getName();
+        return page(HttpStatus.OK, "Orientation vers " + partner, """
+                <p>Passerelle vous oriente <strong>%s</strong>%s, département %s.</p>
+                <p>%s</p>
+                <form method="post" action="/partenaires/orientation">
+                  <input type="hidden" name="t" value="%s">
+                  <fieldset><legend>Vous pouvez l'accueillir</legend>
+                    <label for="appointment">Date du premier rendez-vous</label>
+                    <input type="date" id="appointment" name="appointment">
+                    <button type="submit" name="decision" value="accepte">J'accepte l'orientation</button>
+                  </fieldset>
+                  <fieldset><legend>Vous ne pouvez pas l'accueillir</legend>
+                    <label for="reason">Motif</label>
+                    <select id="reason" name="reason">
+                      <option value="horsCriteres">Hors critères</option>
+                      <option value="pasDePlace">Pas de place</option>
+                      <option value="jeuneInjoignable">Jeune injoignable</option>
+                      <option value="autre">Autre</option>
+                    </select>
+                    <button type="submit" name="decision" value="refuse">Je refuse l'orientation</button>
+                  </fieldset>
+                </form>""".formatted(escape(youth.firstName() == null ? "un jeune" : youth.firstName()),
+                youth.age() == null ? "" : ", " + youth.age() + " ans", escape(youth.departement()), escape(youth.need()),
+                escape(token)));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> answer(@RequestParam(name = "t", required = false) String token,
+            @RequestParam(required = false) String decision, @RequestParam(required = false) String appointment,
+            @RequestParam(required = false) String reason) {
+        boolean accepted = "accepte".equals(decision);
+        if (!accepted && !"refuse".equals(decision)) {
+            return page(HttpStatus.BAD_REQUEST, "Réponse incomplète", "<p>Choisissez d'accepter ou de refuser l'orientation.</p>");
+        }
+        LocalDate date = null;
+        if (accepted && appointment != null && !appointment.isBlank()) {
+            try {
+                date = LocalDate.parse(appointment);
+            } catch (DateTimeParseException e) {
+                return page(HttpStatus.BAD_REQUEST, "Date incorrecte", "<p>La date du rendez-vous n'est pas valide.</p>");
+            }
+        }
+        if (!accepted && !PartnerAnswers.REFUSAL_REASONS.contains(reason)) {
+            return page(HttpStatus.BAD_REQUEST, "Motif manquant", "<p>Indiquez le motif du refus.</p>");
+        }
+        PartnerAnswers.Outcome outcome = answers.answer(token, accepted, date, reason);
+        if (outcome != PartnerAnswers.Outcome.RECORDED) {
+            return refusal(outcome);
+        }
+        return page(HttpStatus.OK, "Merci, votre réponse est enregistrée", accepted
+                ? "<p>Le jeune sera prévenu de votre accord. Merci pour votre accompagnement.</p>"
+                : "<p>Nous proposerons une autre structure au jeune. Merci de votre réponse.</p>");
+    }
+
+    private static ResponseEntity<String> refusal(PartnerAnswers.Outcome outcome) {
+        return switch (outcome) {
+            case EXPIRED -> page(HttpStatus.GONE, "Lien expiré",
+                    "<p>Ce lien n'est plus valable. L'équipe de médiation a repris la main : contactez-la si besoin.</p>");
+            case ALREADY_ANSWERED -> page(HttpStatus.CONFLICT, "Réponse déjà enregistrée",
+                    "<p>Une réponse a déjà été donnée pour cette orientation. Rien n'a été modifié.</p>");
+            default -> page(HttpStatus.BAD_REQUEST, "Lien invalide",
+                    "<p>Ce lien est incomplet ou a été modifié. Utilisez le lien reçu par e-mail.</p>");
+        };
+    }
+
+    private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").body("""
+                <!DOCTYPE html>
+                <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                <title>%1$s — Passerelle</title>
+                <style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+                fieldset{margin:1rem 0;padding:1rem}label{display:block;margin:.5rem 0 .2rem}button{margin-top:.8rem;padding:.5rem 1rem}</style>
+                </head><body><h1>%1$s</h1>%2$s</body></html>""".formatted(escape(title), body));
+    }
+
+    private static String escape(String value) {
+        return value == null ? "" : HtmlUtils.htmlEscape(value);
+    }
+}

@@ -1,0 +1,27 @@
+package org.passerelle.referral;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/** Referral settings; the BPMN reads {@code ${referralSettings.reminderCycle}} and {@code ${referralSettings.expiry}}. */
+@Component("referralSettings")
+@ConfigurationProperties("passerelle.referral")
+public class ReferralSettings {
+
+    private String publicUrl = "http://localhost:8080";
+    private String linkSecret = "";
+    private String mailFrom = "passerelle@localhost";
+    private String reminderCycle = "R3/P5D";
+    private String expiry = "P30D";
+
+    public String getPublicUrl() { return publicUrl; }
+    public void setPublicUrl(String publicUrl) { this.publicUrl = publicUrl; }
+    public String getLinkSecret() { return linkSecret; }
+    public void setLinkSecret(String linkSecret) { this.linkSecret = linkSecret; }
+    public String getMailFrom() { return mailFrom; }
+    public void setMailFrom(String mailFrom) { this.mailFrom = mailFrom; }
+    public String getReminderCycle() { return reminderCycle; }
+    public void setReminderCycle(String reminderCycle) { this.reminderCycle = reminderCycle; }
+    public String getExpiry() { return expiry; }
+    public void setExpiry(String expiry) { this.expiry = expiry; }
+}
