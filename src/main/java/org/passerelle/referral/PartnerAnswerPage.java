@@ -113,6 +113,6 @@ public class PartnerAnswerPage {
     }
 
     private static String escape(String value) {
-        return value == null ? "" : HtmlUtils.htmlEscape(value);
+        return value == null ? "" : HtmlUtils.htmlEscape(value, "UTF-8");
     }
 }

@@ -115,14 +115,17 @@ public class Referrals {
                 + "Réponds-nous si tu as une question.");
     }
 
+    @Transactional(readOnly = true)
     public Referral referral(Long referralId) {
         return referrals.findById(referralId).orElseThrow();
     }
 
+    @Transactional(readOnly = true)
     public Partner partnerOf(Referral referral) {
         return partners.findById(referral.getPartnerId()).orElseThrow();
     }
 
+    @Transactional(readOnly = true)
     public ReferralMailer.YouthSummary summary(Long journeyId) {
         Youth youth = journeys.findById(journeyId).orElseThrow().getYouth();
         Integer age = youth.getBirthDate() == null ? null

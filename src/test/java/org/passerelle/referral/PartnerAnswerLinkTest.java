@@ -1,0 +1,190 @@
+package org.passerelle.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Http.send;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.intake.Youth;
+import org.passerelle.intake.YouthRepository;
+import org.passerelle.journey.Journey;
+import org.passerelle.journey.JourneyRepository;
+import org.passerelle.partners.Partner;
+import org.passerelle.partners.PartnerRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The partner's side over real SMTP (GreenMail) and real HTTP: email, link, page, answer, and every bad link. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PartnerAnswerLinkTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP).withPerMethodLifecycle(true);
+
+    @LocalServerPort int port;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired YouthRepository youths;
+    @Autowired JourneyRepository journeys;
+    @Autowired PartnerRepository partners;
+    @Autowired ReferralRepository referrals;
+    @Autowired ReferralLinks links;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private record Sent(String processInstanceId, Long journeyId, Partner partner, String link) {
+    }
+
+    /** A youth of 19 in Seine-Saint-Denis referred to a Mission Locale: the partner receives the email. */
+    private Sent referYouth(String externalId) throws Exception {
+        Youth youth = new Youth("whatsapp", externalId, "Inès", null, Instant.now());
+        youth.setBirthDate(java.time.LocalDate.now().minusYears(19));
+        youth.setDepartement("93");
+        youth.setSituation("chomeur");
+        youth.setDiplomaLevel("bac");
+        youth.setProject("Vendeuse"); // must never reach the partner
+        youth.segment("chomeurClassique", "orientation");
+        youths.save(youth);
+        Journey journey = journeys.save(new Journey(youth, Instant.now()));
+        Partner partner = partners.save(new Partner("Mission Locale de Saint-Denis " + externalId,
+                Partner.Network.MISSION_LOCALE, "93", "accueil-" + externalId + "@ml93.example.org", 16, 25));
+        var instance = runtimeService.startProcessInstanceByKey(PartnerReferral.PROCESS_ID, Map.of("journeyId", journey.getId()));
+        var choose = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("taskChoosePartner").singleResult();
+        taskService.complete(choose.getId(), Map.of("partnerId", partner.getId().toString()));
+        runJob(instance.getId(), "taskSendReferral");
+
+        MimeMessage email = smtp.getReceivedMessagesForDomain("ml93.example.org")[0];
+        assertThat(email.getAllRecipients()[0].toString()).isEqualTo(partner.getEmail());
+        String body = email.getContent().toString();
+        Matcher link = Pattern.compile("http://localhost/partenaires/orientation\\?t=(\\S+)").matcher(body);
+        assertThat(link.find()).as(body).isTrue();
+        return new Sent(instance.getId(), journey.getId(), partner, link.group(1));
+    }
+
+    private void runJob(String processInstanceId, String activityId) {
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(activityId).singleResult().getId());
+    }
+
+    private HttpResponse<String> open(String token) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partenaires/orientation?t="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8))).GET());
+    }
+
+    private HttpResponse<String> answer(String token, String form) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partenaires/orientation"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("t=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&" + form)));
+    }
+
+    @Test
+    void thePartnerReceivesAnEmailWithLeastDataAndAcceptsThroughTheLink() throws Exception {
+        Sent sent = referYouth("link-accept");
+        String body = smtp.getReceivedMessages()[0].getContent().toString();
+        assertThat(body).contains("Inès, 19 ans (département 93)").doesNotContain("Vendeuse").doesNotContain("chomeur");
+
+        HttpResponse<String> page = open(sent.link());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("<html lang=\"fr\">", "Orientation vers " + sent.partner().getName(), "J'accepte l'orientation");
+
+        HttpResponse<String> accepted = answer(sent.link(), "decision=accepte&appointment=2026-12-03");
+        assertThat(accepted.statusCode()).isEqualTo(200);
+        assertThat(accepted.body()).contains("Merci, votre réponse est enregistrée");
+        runJob(sent.processInstanceId(), "taskSavePartnerAnswer");
+        Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
+        assertThat(referral.getStatus()).isEqualTo(Referral.Status.ACCEPTED);
+        assertThat(referral.getAppointmentDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 3));
+
+        HttpResponse<String> replay = answer(sent.link(), "decision=refuse&reason=pasDePlace");
+        assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(replay.body()).contains("Réponse déjà enregistrée");
+        assertThat(referrals.findById(referral.getId()).orElseThrow().getStatus()).isEqualTo(Referral.Status.ACCEPTED);
+    }
+
+    @Test
+    void aRefusalNeedsAReasonAndLeadsTheMediatorToTheNextProposal() throws Exception {
+        Sent sent = referYouth("link-refuse");
+
+        assertThat(answer(sent.link(), "decision=refuse&reason=trop-loin").statusCode()).isEqualTo(400);
+        assertThat(answer(sent.link(), "decision=refuse&reason=pasDePlace").statusCode()).isEqualTo(200);
+        runJob(sent.processInstanceId(), "taskSavePartnerAnswer");
+
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getReason()).isEqualTo("pasDePlace");
+        assertThat(taskService.createTaskQuery().processInstanceId(sent.processInstanceId()).taskDefinitionKey("taskChoosePartner").count()).isOne();
+    }
+
+    @Test
+    void aTamperedLinkGetsAClearPageAndChangesNothing() throws Exception {
+        Sent sent = referYouth("link-tampered");
+        String tampered = sent.link().replaceFirst("^\\d+", "999999");
+
+        assertThat(open(tampered).statusCode()).isEqualTo(400);
+        assertThat(open(tampered).body()).contains("Lien invalide");
+        assertThat(answer(tampered, "decision=accepte").statusCode()).isEqualTo(400);
+        assertThat(open("n-importe-quoi").body()).contains("Lien invalide");
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getStatus()).isEqualTo(Referral.Status.SENT);
+    }
+
+    @Test
+    void anExpiredLinkGetsAClearPageAndChangesNothing() throws Exception {
+        Sent sent = referYouth("link-expired");
+
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(32))));
+
+        assertThat(open(sent.link()).statusCode()).isEqualTo(410);
+        assertThat(answer(sent.link(), "decision=accepte").body()).contains("Lien expiré");
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getStatus()).isEqualTo(Referral.Status.SENT);
+    }
+
+    @Test
+    void aSilentPartnerIsRemindedByEmailThenTheReferralExpires() throws Exception {
+        Sent sent = referYouth("link-silent");
+
+        for (int reminder = 1; reminder <= 3; reminder++) {
+            var timer = managementService.createJobQuery().processInstanceId(sent.processInstanceId())
+                    .activityId("timerPartnerReminder").singleResult();
+            ClockUtil.setCurrentTime(new Date(timer.getDuedate().getTime() + 1000));
+            managementService.executeJob(timer.getId());
+            runJob(sent.processInstanceId(), "taskRemindPartner");
+        }
+        assertThat(smtp.getReceivedMessages()).hasSize(4);
+        assertThat(smtp.getReceivedMessages()[3].getSubject()).startsWith("Relance 3");
+
+        var expiry = managementService.createJobQuery().processInstanceId(sent.processInstanceId())
+                .activityId("timerReferralExpired").singleResult();
+        ClockUtil.setCurrentTime(new Date(expiry.getDuedate().getTime() + 1000));
+        managementService.executeJob(expiry.getId());
+
+        Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
+        assertThat(referral.getStatus()).isEqualTo(Referral.Status.EXPIRED);
+        assertThat(referral.getRemindersSent()).isEqualTo(3);
+        assertThat(answer(sent.link(), "decision=accepte").statusCode()).isEqualTo(409);
+        assertThat(taskService.createTaskQuery().processInstanceId(sent.processInstanceId()).taskDefinitionKey("taskChoosePartner").count()).isOne();
+    }
+}
