@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class ReferralMailer {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReferralMailer.class);
+
     private final JavaMailSender mail;
     private final ReferralSettings settings;
 
@@ -53,6 +55,11 @@ public class ReferralMailer {
     }
 
     private void send(String to, String subject, String text) {
+        if ("log".equals(settings.getMailDelivery())) {
+            // Demo without a mail server: the answer link is logged (it names no youth) so the partner page can be tried.
+            log.info("Demo mode, email not sent: {}", text.lines().filter(l -> l.contains("/partenaires/")).findFirst().orElse(""));
+            return;
+        }
         try {
             MimeMessage message = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");

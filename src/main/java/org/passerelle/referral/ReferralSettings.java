@@ -13,6 +13,8 @@ public class ReferralSettings {
     private String mailFrom = "passerelle@localhost";
     private String reminderCycle = "R3/P5D";
     private String expiry = "P30D";
+    /** "smtp" sends partner emails; "log" (demo only) logs the answer link instead. */
+    private String mailDelivery = "smtp";
 
     public String getPublicUrl() { return publicUrl; }
     public void setPublicUrl(String publicUrl) { this.publicUrl = publicUrl; }
@@ -23,5 +25,7 @@ public class ReferralSettings {
     public String getReminderCycle() { return reminderCycle; }
     public void setReminderCycle(String reminderCycle) { this.reminderCycle = reminderCycle; }
     public String getExpiry() { return expiry; }
+    public String getMailDelivery() { return mailDelivery; }
+    public void setMailDelivery(String mailDelivery) { this.mailDelivery = mailDelivery; }
     public void setExpiry(String expiry) { this.expiry = expiry; }
 }

@@ -52,6 +52,10 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
             throw new IllegalStateException("No administrator password: set PASSERELLE_ADMIN_PASSWORD "
                     + "(outside the demo profile there is no default account).");
         }
+        String linkSecret = environment.getProperty("passerelle.referral.link-secret");
+        if (!demo.enabled() && (linkSecret == null || linkSecret.length() < 16)) {
+            throw new IllegalStateException("Partner answer links need PASSERELLE_LINK_SECRET (16 characters or more).");
+        }
     }
 
     @Override

@@ -1,0 +1,99 @@
+package org.passerelle.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.intake.Youth;
+import org.passerelle.intake.YouthRepository;
+import org.passerelle.journey.Journey;
+import org.passerelle.journey.JourneyRepository;
+import org.passerelle.partners.Partner;
+import org.passerelle.partners.PartnerRepository;
+import org.passerelle.referral.Referral;
+import org.passerelle.referral.ReferralRepository;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A partner opens the link from its email in a browser and accepts the referral with a date. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PartnerAnswerPageIT {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    private static BrowserSession browser;
+
+    @LocalServerPort int port;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired YouthRepository youths;
+    @Autowired JourneyRepository journeys;
+    @Autowired PartnerRepository partners;
+    @Autowired ReferralRepository referrals;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aPartnerAcceptsTheReferralFromTheLinkInItsEmail() throws Exception {
+        Youth youth = new Youth("whatsapp", "browser-partner-1", "Yanis", null, Instant.now());
+        youth.setBirthDate(LocalDate.now().minusYears(18));
+        youth.setDepartement("13");
+        youth.segment("decrocheur", "orientation");
+        youths.save(youth);
+        Journey journey = journeys.save(new Journey(youth, Instant.now()));
+        Partner partner = partners.save(new Partner("École de la 2e chance Marseille", Partner.Network.E2C, "13",
+                "accueil@e2c13.example.org", 16, 25));
+        var instance = runtimeService.startProcessInstanceByKey("partnerReferral", Map.of("journeyId", journey.getId()));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(),
+                Map.of("partnerId", partner.getId().toString()));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
+        String email = smtp.getReceivedMessages()[0].getContent().toString();
+        Matcher link = Pattern.compile("http://localhost(/partenaires/orientation\\?t=\\S+)").matcher(email);
+        assertThat(link.find()).isTrue();
+
+        Page page = browser.newPage();
+        page.navigate("http://localhost:" + port + link.group(1));
+        assertThat(page.locator("h1").textContent()).isEqualTo("Orientation vers École de la 2e chance Marseille");
+        page.getByLabel("Date du premier rendez-vous").fill("2026-12-07");
+        BrowserSession.screenshot(page, "partner-1-referral-page");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'accepte l'orientation")).click();
+        page.locator("h1").getByText("Merci, votre réponse est enregistrée").waitFor();
+        BrowserSession.screenshot(page, "partner-2-answer-recorded");
+
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
+                .activityId("taskSavePartnerAnswer").singleResult().getId());
+        Referral referral = referrals.findByJourneyId(journey.getId()).get(0);
+        assertThat(referral.getStatus()).isEqualTo(Referral.Status.ACCEPTED);
+        assertThat(referral.getAppointmentDate()).isEqualTo(LocalDate.of(2026, 12, 7));
+
+        page.goBack();
+        page.reload();
+        assertThat(page.locator("h1").textContent()).isEqualTo("Réponse déjà enregistrée");
+    }
+}
