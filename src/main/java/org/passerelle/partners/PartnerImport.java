@@ -90,6 +90,24 @@ public class PartnerImport {
         return save(source, rows);
     }
 
+    /** A programme lead's edit of one partner: the same checks as an import; errors in French, nothing saved then. */
+    @Transactional
+    public List<String> edit(Long partnerId, java.util.function.Function<String, String> form) {
+        Partner partner = partners.findById(partnerId).orElseThrow();
+        String zones = form.apply("zones");
+        Row row = new Row(String.valueOf(partnerId), form.apply("nom"), partner.getStructureName(), form.apply("reseau"),
+                form.apply("departement"), partner.getCommuneCode(), form.apply("courriel"), form.apply("telephone"),
+                form.apply("age_min"), form.apply("age_max"), form.apply("diplome_max"), form.apply("diplome_min"),
+                zones == null ? List.of() : List.of(zones.split(",")), "prefixe", form.apply("statuts"), form.apply("places"),
+                partner.getPublics(), partner.getConditionsAcces(), partner.getModesMobilisation(), partner.isActive());
+        List<String> reasons = new ArrayList<>();
+        Partner.Description description = describe(row, reasons);
+        if (reasons.isEmpty()) {
+            partner.describe(description);
+        }
+        return reasons;
+    }
+
     private Report save(String source, List<Row> rows) {
         int created = 0;
         int updated = 0;

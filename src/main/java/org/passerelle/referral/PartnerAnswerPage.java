@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
+import org.passerelle.web.HtmlPages;
 
 /**
  * The page a partner opens from its email, without an account. A tampered, expired or already used
@@ -102,17 +102,10 @@ public class PartnerAnswerPage {
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").body("""
-                <!DOCTYPE html>
-                <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-                <title>%1$s — Passerelle</title>
-                <style>body{font-family:sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-                fieldset{margin:1rem 0;padding:1rem}label{display:block;margin:.5rem 0 .2rem}button{margin-top:.8rem;padding:.5rem 1rem}</style>
-                </head><body><h1>%1$s</h1>%2$s</body></html>""".formatted(escape(title), body));
+        return HtmlPages.page(status, title, body);
     }
 
     private static String escape(String value) {
-        return value == null ? "" : HtmlUtils.htmlEscape(value, "UTF-8");
+        return HtmlPages.escape(value);
     }
 }

@@ -45,9 +45,20 @@ public class SecurityConfiguration {
         return Roles.authorityOf(group).getAuthority();
     }
 
-    /** Camunda's webapps and REST API bring their own authentication and CSRF protection. */
+    /** Passerelle's own pages for programme leads: login required, forms protected against CSRF. */
     @Bean
     @Order(2)
+    SecurityFilterChain directoryPages(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/annuaire/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(authority(Roles.PROGRAMME_LEADS),
+                        authority(Roles.ADMINS)))
+                .httpBasic(basic -> basic.realmName("Passerelle"))
+                .build();
+    }
+
+    /** Camunda's webapps and REST API bring their own authentication and CSRF protection. */
+    @Bean
+    @Order(3)
     SecurityFilterChain camundaSecurity(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())

@@ -1,0 +1,136 @@
+package org.passerelle.partners;
+
+import static org.passerelle.web.HtmlPages.escape;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.passerelle.web.HtmlPages;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The directory for programme leads: list, search, edit and deactivate partner services. */
+@RestController
+@RequestMapping(value = "/annuaire/partenaires", produces = MediaType.TEXT_HTML_VALUE)
+public class PartnerPages {
+
+    private final PartnerRepository partners;
+    private final PartnerImport imports;
+
+    public PartnerPages(PartnerRepository partners, PartnerImport imports) {
+        this.partners = partners;
+        this.imports = imports;
+    }
+
+    @GetMapping
+    @Transactional(readOnly = true)
+    public ResponseEntity<String> list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String departement,
+            @RequestParam(defaultValue = "") String reseau) {
+        String query = q.trim().toLowerCase(Locale.FRENCH);
+        List<Partner> found = partners.findAll().stream()
+                .filter(p -> query.isEmpty() || (p.getName() + " " + p.getStructureName()).toLowerCase(Locale.FRENCH).contains(query))
+                .filter(p -> departement.isBlank() || departement.equals(p.getDepartement()))
+                .filter(p -> reseau.isBlank() || (p.getNetwork() != null && p.getNetwork().name().equals(reseau)))
+                .sorted(java.util.Comparator.comparing(Partner::getDepartement).thenComparing(Partner::getName))
+                .toList();
+        String rows = found.stream().limit(500).map(p -> "<tr><td>" + escape(p.getName()) + "</td><td>"
+                + escape(Networks.label(p.getNetwork())) + "</td><td>" + escape(p.getDepartement()) + "</td><td>"
+                + ages(p) + "</td><td>" + escape(p.getMaxDiplomaLevel()) + "</td><td>" + escape(p.getZoneEligibilite())
+                + "</td><td>" + (p.isActive() ? "actif" : "désactivé") + "</td><td><a href=\"/annuaire/partenaires/" + p.getId()
+                + "\">Modifier</a></td></tr>").collect(Collectors.joining("\n"));
+        String networks = java.util.Arrays.stream(Partner.Network.values()).map(n -> "<option value=\"" + n.name() + "\""
+                + (n.name().equals(reseau) ? " selected" : "") + ">" + escape(Networks.label(n)) + "</option>").collect(Collectors.joining());
+        return HtmlPages.page(HttpStatus.OK, "Annuaire des partenaires", """
+                <form method="get" action="/annuaire/partenaires">
+                  <label for="q">Nom</label><input id="q" name="q" value="%s">
+                  <label for="departement">Département</label><input id="departement" name="departement" value="%s" size="3">
+                  <label for="reseau">Réseau</label><select id="reseau" name="reseau"><option value="">Tous</option>%s</select>
+                  <button type="submit">Rechercher</button>
+                </form>
+                <p>%d structure(s).</p>
+                <table><thead><tr><th>Nom</th><th>Réseau</th><th>Dép.</th><th>Âges</th><th>Diplôme max</th><th>Zone</th><th>État</th><th></th></tr></thead>
+                <tbody>%s</tbody></table>""".formatted(escape(q), escape(departement), networks, found.size(), rows));
+    }
+
+    @GetMapping("/{id}")
+    @Transactional(readOnly = true)
+    public ResponseEntity<String> edit(@PathVariable Long id, HttpServletRequest request) {
+        return partners.findById(id).map(p -> form(p, List.of(), request, HttpStatus.OK))
+                .orElse(HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", "<p><a href=\"/annuaire/partenaires\">Retour</a></p>"));
+    }
+
+    @PostMapping(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public ResponseEntity<String> save(@PathVariable Long id, @RequestParam Map<String, String> form, HttpServletRequest request) {
+        if (partners.findById(id).isEmpty()) {
+            return HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", "");
+        }
+        List<String> errors = imports.edit(id, name -> {
+            String value = form.get(name);
+            return value == null || value.isBlank() ? null : value.trim();
+        });
+        Partner partner = partners.findById(id).orElseThrow();
+        return errors.isEmpty() ? HtmlPages.page(HttpStatus.OK, "Partenaire enregistré",
+                "<p>" + escape(partner.getName()) + " est à jour.</p><p><a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>")
+                : form(partner, errors, request, HttpStatus.BAD_REQUEST);
+    }
+
+    @PostMapping(value = "/{id}/desactiver", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Transactional
+    public ResponseEntity<String> deactivate(@PathVariable Long id) {
+        return partners.findById(id).map(p -> {
+            p.deactivate();
+            return HtmlPages.page(HttpStatus.OK, "Partenaire désactivé", "<p>" + escape(p.getName())
+                    + " ne sera plus proposé aux médiateurs.</p><p><a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>");
+        }).orElse(HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", ""));
+    }
+
+    private static ResponseEntity<String> form(Partner p, List<String> errors, HttpServletRequest request, HttpStatus status) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String hidden = csrf == null ? "" : "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\"" + csrf.getToken() + "\">";
+        String errorList = errors.isEmpty() ? "" : "<ul class=\"errors\">" + errors.stream().map(e -> "<li>" + escape(e) + "</li>")
+                .collect(Collectors.joining()) + "</ul>";
+        return HtmlPages.page(status, "Modifier " + p.getName(), errorList + """
+                <form method="post" action="/annuaire/partenaires/%1$d">%2$s
+                  <label for="nom">Nom</label><input id="nom" name="nom" value="%3$s" size="60">
+                  <label for="reseau">Réseau (mission-locale, france-travail, e2c, epide, cci, geiq, mfr, rsma, cfa)</label><input id="reseau" name="reseau" value="%4$s">
+                  <label for="departement">Département</label><input id="departement" name="departement" value="%5$s" size="3">
+                  <label for="courriel">Courriel</label><input id="courriel" name="courriel" value="%6$s" size="40">
+                  <label for="telephone">Téléphone</label><input id="telephone" name="telephone" value="%7$s">
+                  <label for="age_min">Âge minimum</label><input id="age_min" name="age_min" value="%8$s" size="3">
+                  <label for="age_max">Âge maximum</label><input id="age_max" name="age_max" value="%9$s" size="3">
+                  <label for="diplome_max">Diplôme maximum (aucun, capBep, bac, bac2, licence, masterPlus)</label><input id="diplome_max" name="diplome_max" value="%10$s">
+                  <label for="zones">Zones (dep:93, reg:11, com:93066, france, metropole)</label><input id="zones" name="zones" value="%11$s" size="60">
+                  <label for="statuts">Publics réservés (ex. rqth)</label><input id="statuts" name="statuts" value="%12$s">
+                  <label for="places">Places</label><input id="places" name="places" value="%13$s" size="4">
+                  <button type="submit">Enregistrer</button>
+                </form>
+                <form method="post" action="/annuaire/partenaires/%1$d/desactiver">%2$s<button type="submit">Désactiver ce partenaire</button></form>
+                <p><a href="/annuaire/partenaires">Retour à l'annuaire</a></p>""".formatted(p.getId(), hidden, escape(p.getName()),
+                escape(networkCode(p.getNetwork())), escape(p.getDepartement()), escape(p.getEmail()), escape(p.getPhone()),
+                escape(p.getAgeMin()), escape(p.getAgeMax()), escape(p.getMaxDiplomaLevel()), escape(p.getZoneEligibilite()),
+                escape(p.getRequiredStatuses()), escape(p.getCapacity())));
+    }
+
+    private static String networkCode(Partner.Network network) {
+        return PartnerImport.NETWORKS.entrySet().stream().filter(e -> e.getValue() == network).map(Map.Entry::getKey)
+                .sorted().findFirst().orElse("");
+    }
+
+    private static String ages(Partner p) {
+        if (p.getAgeMin() == null && p.getAgeMax() == null) {
+            return "";
+        }
+        return (p.getAgeMin() == null ? "" : p.getAgeMin()) + "–" + (p.getAgeMax() == null ? "" : p.getAgeMax());
+    }
+}

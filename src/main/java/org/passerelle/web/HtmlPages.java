@@ -1,0 +1,31 @@
+package org.passerelle.web;
+
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.util.HtmlUtils;
+
+/** Passerelle's own small pages (partners' answers, the directory): one layout, escaped text. */
+public final class HtmlPages {
+
+    private HtmlPages() {
+    }
+
+    public static ResponseEntity<String> page(HttpStatus status, String title, String body) {
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer").body("""
+                <!DOCTYPE html>
+                <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
+                <title>%1$s — Passerelle</title>
+                <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
+                fieldset{margin:1rem 0;padding:1rem}label{display:block;margin:.5rem 0 .2rem}button{margin-top:.8rem;padding:.5rem 1rem}
+                table{border-collapse:collapse;width:100%%}td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left}
+                .errors{color:#a00}</style>
+                </head><body><h1>%1$s</h1>%2$s</body></html>""".formatted(escape(title), body));
+    }
+
+    public static String escape(Object value) {
+        return value == null ? "" : HtmlUtils.htmlEscape(value.toString(), "UTF-8");
+    }
+}

@@ -1,0 +1,106 @@
+package org.passerelle.partners;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Http.basic;
+import static org.passerelle.testsupport.Http.send;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.security.Roles;
+import org.passerelle.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Programme leads list, search, edit and deactivate partners; everyone else is kept out. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PartnerPagesTest {
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identity;
+    @Autowired PartnerRepository partners;
+    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+    private String lead;
+
+    @BeforeEach
+    void users() {
+        lead = TestUsers.ensure(identity, "pagesLead", Roles.PROGRAMME_LEADS);
+        TestUsers.ensure(identity, "pagesMediator", Roles.MEDIATORS);
+    }
+
+    private HttpResponse<String> get(String path, String user) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET();
+        if (user != null) {
+            request.header("Authorization", basic(user, TestUsers.password(user)));
+        }
+        return browser.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String form) throws Exception {
+        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", basic(lead, TestUsers.password(lead)))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String csrf(String page) {
+        Matcher m = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void aProgrammeLeadSearchesEditsAndDeactivatesAPartner() throws Exception {
+        Partner partner = partners.save(new Partner("Mission Locale de Bobigny", Partner.Network.MISSION_LOCALE, "93",
+                "ml.bobigny@example.org", 16, 25));
+        partners.save(new Partner("Mission Locale de Lyon pages", Partner.Network.MISSION_LOCALE, "69", "ml.lyon@example.org", 16, 25));
+
+        var list = get("/annuaire/partenaires?q=bobigny&departement=93", lead);
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("Mission Locale de Bobigny").doesNotContain("Lyon pages");
+
+        var edit = get("/annuaire/partenaires/" + partner.getId(), lead);
+        String token = csrf(edit.body());
+        var invalid = post("/annuaire/partenaires/" + partner.getId(), "_csrf=" + token
+                + "&nom=Mission+Locale+de+Bobigny&reseau=mission-locale&departement=93&age_min=30&age_max=20&zones=dep%3A93");
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.body()).contains("âge minimum supérieur à l&#39;âge maximum");
+
+        var saved = post("/annuaire/partenaires/" + partner.getId(), "_csrf=" + token
+                + "&nom=Mission+Locale+Bobigny+Drancy&reseau=mission-locale&departement=93&courriel=ml%40example.org"
+                + "&age_min=16&age_max=25&zones=dep%3A93%2Cdep%3A95&places=6");
+        assertThat(saved.statusCode()).isEqualTo(200);
+        Partner updated = partners.findById(partner.getId()).orElseThrow();
+        assertThat(updated.getName()).isEqualTo("Mission Locale Bobigny Drancy");
+        assertThat(updated.getZoneEligibilite()).isEqualTo("dep:93,dep:95");
+        assertThat(updated.getCapacity()).isEqualTo(6);
+
+        assertThat(post("/annuaire/partenaires/" + partner.getId() + "/desactiver", "_csrf=" + token).statusCode()).isEqualTo(200);
+        assertThat(partners.findById(partner.getId()).orElseThrow().isActive()).isFalse();
+    }
+
+    @Test
+    void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
+        Partner partner = partners.save(new Partner("ML sans jeton", Partner.Network.MISSION_LOCALE, "93", "x@example.org", 16, 25));
+
+        assertThat(post("/annuaire/partenaires/" + partner.getId() + "/desactiver", "").statusCode()).isEqualTo(403);
+        assertThat(partners.findById(partner.getId()).orElseThrow().isActive()).isTrue();
+    }
+
+    @Test
+    void onlyProgrammeLeadsSeeTheDirectory() throws Exception {
+        assertThat(get("/annuaire/partenaires", null).statusCode()).isEqualTo(401);
+        assertThat(get("/annuaire/partenaires", "pagesMediator").statusCode()).isEqualTo(403);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/annuaire/partenaires/1"))).statusCode()).isEqualTo(401);
+    }
+}
