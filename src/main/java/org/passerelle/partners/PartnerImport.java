@@ -65,6 +65,24 @@ public class PartnerImport {
         return save(source, rows);
     }
 
+    /**
+     * The national referential of Missions Locales as published by the State's open data (objects with
+     * "id", "nom_usuel", "nom_officiel", "code_departement"): one service per Mission Locale, with the
+     * network's rules and its département as zone.
+     */
+    @Transactional
+    public Report importMissionsLocales(String source, JsonNode structures) {
+        List<Row> rows = new ArrayList<>();
+        for (JsonNode s : structures) {
+            String name = text(s, "nom_usuel") != null ? text(s, "nom_usuel") : text(s, "nom_officiel");
+            String departement = text(s, "code_departement");
+            rows.add(new Row(text(s, "id"), name, text(s, "nom_officiel"), "mission-locale", departement, null, null, null,
+                    null, null, null, null, departement == null ? List.of() : List.of(departement), "departement", null,
+                    null, "jeunes-16-26", null, null, true));
+        }
+        return save(source, rows);
+    }
+
     /** The programme lead's CSV: ';' separated, header "id;nom;reseau;departement;...". */
     @Transactional
     public Report importCsv(String source, String csv) {

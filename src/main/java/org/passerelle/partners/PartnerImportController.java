@@ -26,7 +26,7 @@ public class PartnerImportController {
         this.json = json;
     }
 
-    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, params = "!format")
     public ResponseEntity<?> dataInclusion(@RequestParam(defaultValue = "data-inclusion") String source,
             @RequestBody byte[] body) {
         JsonNode services;
@@ -40,6 +40,23 @@ public class PartnerImportController {
                     ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Expected a JSON array of data·inclusion services"));
         }
         return ResponseEntity.ok(imports.importDataInclusion(source, services));
+    }
+
+    /** The national Missions Locales referential (open data), e.g. SocialGouv's referentiel_structures_milo.json. */
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, params = "format=missions-locales")
+    public ResponseEntity<?> missionsLocales(@RequestParam(defaultValue = "missions-locales") String source,
+            @RequestBody byte[] body) {
+        JsonNode structures;
+        try {
+            structures = json.readTree(body);
+        } catch (IOException malformed) {
+            structures = null;
+        }
+        if (structures == null || !structures.isArray()) {
+            return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(
+                    ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "Expected a JSON array of Missions Locales"));
+        }
+        return ResponseEntity.ok(imports.importMissionsLocales(source, structures));
     }
 
     @PostMapping(consumes = "text/csv")

@@ -110,6 +110,26 @@ class PartnerImportTest {
     }
 
     @Test
+    void theNationalMissionsLocalesReferentialBecomesOneServicePerStructure() throws Exception {
+        String referential = """
+                [{"id": "9001", "nom_officiel": "93-ML EXEMPLE", "nom_usuel": "Mission Locale Exemple", "code_departement": "93",
+                  "nom_region": "Structure régionale Île-de-France", "code_region": "11", "timezone": "Europe/Paris"},
+                 {"id": "9002", "nom_officiel": "974-ML EXEMPLE SUD", "nom_usuel": "Mission Locale Exemple Sud", "code_departement": "974",
+                  "code_region": "04", "timezone": "Indian/Reunion"},
+                 {"id": "9003", "nom_officiel": "99-ML NULLE PART", "code_departement": "99"}]""";
+
+        var response = post("importLead", "application/json", referential, "ml-test&format=missions-locales");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("created").asInt()).isEqualTo(2);
+        assertThat(response.body()).contains("département inconnu : 99");
+        Partner reunion = partners.findBySourceAndSourceId("ml-test", "9002").orElseThrow();
+        assertThat(reunion.getName()).isEqualTo("Mission Locale Exemple Sud");
+        assertThat(reunion.getZoneEligibilite()).isEqualTo("dep:974");
+        assertThat(reunion.getAgeMax()).isEqualTo(25);
+    }
+
+    @Test
     void onlyProgrammeLeadsImportAndBadFilesAreRefused() {
         assertThat(post("importMediator", "application/json", "[]", "x").statusCode()).isEqualTo(403);
         assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/partners/import"))
