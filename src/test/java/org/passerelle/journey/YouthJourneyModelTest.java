@@ -271,7 +271,8 @@ class YouthJourneyModelTest {
         assertThat(instance).hasPassed("gatewayToReferral").hasNotPassed(Tasks.PLAN_ACTIONS).isWaitingAt("callPartnerReferral");
         ProcessInstance referral = runtimeService().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
         assertThat(referral).hasProcessDefinitionKey("partnerReferral").variables()
-                .containsEntry(Vars.JOURNEY_ID, 7L).containsEntry(Vars.TRACK, Tracks.RELAIS_IMMEDIAT);
+                .containsEntry(Vars.JOURNEY_ID, 7L).containsEntry(Vars.TRACK, Tracks.RELAIS_IMMEDIAT)
+                .containsEntry(Vars.YOUTH_FIRST_NAME, "Neila");
     }
 
     @Test
