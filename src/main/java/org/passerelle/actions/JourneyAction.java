@@ -56,6 +56,10 @@ public class JourneyAction {
     public String getNote() { return note; }
     public Instant getCompletedAt() { return completedAt; }
 
+    public void eraseNote() {
+        this.note = null;
+    }
+
     public void complete(String outcome, String note, Instant at) {
         this.status = Status.DONE;
         this.outcome = outcome;

@@ -10,5 +10,7 @@ public interface ConversationMessageRepository extends JpaRepository<Conversatio
     java.util.Optional<ConversationMessage> findFirstByJourneyIdAndDirectionAndChannelOrderByCreatedAtDesc(Long journeyId,
             ConversationMessage.Direction direction, String channel);
 
+    long deleteByJourneyId(Long journeyId);
+
     java.util.Optional<ConversationMessage> findByProviderMessageId(String providerMessageId);
 }

@@ -39,6 +39,7 @@ public class Youth {
     private Instant optedOutAt;
     @Column(nullable = false)
     private Instant createdAt;
+    private Instant erasedAt;
 
     protected Youth() {
     }
@@ -86,4 +87,18 @@ public class Youth {
     public Instant getOptedOutAt() { return optedOutAt; }
     public void setOptedOutAt(Instant optedOutAt) { this.optedOutAt = optedOutAt; }
     public Instant getCreatedAt() { return createdAt; }
+    public Instant getErasedAt() { return erasedAt; }
+
+    /** Erasure on request: what identifies the youth goes; what the programme's figures need stays. */
+    public void erase(Instant at) {
+        this.firstName = null;
+        this.externalId = "erased-" + id;
+        this.birthDate = null;
+        this.situation = null;
+        this.barriers = null;
+        this.project = null;
+        this.projectSector = null;
+        this.availability = null;
+        this.erasedAt = at;
+    }
 }

@@ -8,4 +8,6 @@ public interface JourneyRepository extends JpaRepository<Journey, Long> {
     Optional<Journey> findFirstByYouthIdOrderByOpenedAtDesc(Long youthId);
 
     long countByYouthId(Long youthId);
+
+    java.util.List<Journey> findByYouthId(Long youthId);
 }

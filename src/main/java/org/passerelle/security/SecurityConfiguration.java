@@ -30,6 +30,8 @@ public class SecurityConfiguration {
                                 authority(Roles.MEDIATORS), authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))
                         .requestMatchers(HttpMethod.POST, "/api/partners/import").hasAnyAuthority(
                                 authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))
+                        .requestMatchers(HttpMethod.DELETE, "/api/journeys/*/personal-data").hasAnyAuthority(
+                                authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))
                         .requestMatchers(HttpMethod.GET, "/api/journeys/**").hasAnyAuthority(
                                 authority(Roles.MEDIATORS), authority(Roles.PROGRAMME_LEADS),
                                 authority(Roles.SUPERVISORS), authority(Roles.ADMINS))

@@ -113,6 +113,8 @@ class WebhookIntakeTest {
         assertThat(conversation(journey)).containsExactly("Bonjour, je cherche un travail");
         assertThat(taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
                 .taskDefinitionKey(Tasks.FIRST_ANSWER).count()).isOne();
+        assertThat(deliveries.findAll()).filteredOn(d -> d.getStatus() == InboxDelivery.Status.PROCESSED)
+                .as("applied deliveries keep no raw body").allMatch(d -> d.getBody().isEmpty());
     }
 
     @Test

@@ -58,8 +58,10 @@ public class InboxDelivery {
     public Instant getReceivedAt() { return receivedAt; }
     public String getNote() { return note; }
 
+    /** Once applied, the raw body is no longer needed (redeliveries are recognised by their event ids). */
     public void processed(Instant at) {
         this.status = Status.PROCESSED;
         this.processedAt = at;
+        this.body = "";
     }
 }

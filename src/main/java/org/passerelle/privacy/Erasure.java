@@ -1,0 +1,80 @@
+package org.passerelle.privacy;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.passerelle.actions.JourneyActionRepository;
+import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.channels.inbox.InboxDeliveryRepository;
+import org.passerelle.intake.Youth;
+import org.passerelle.journey.Journey;
+import org.passerelle.journey.JourneyRepository;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Erasure on request: a youth's conversation, diagnostic answers, notes and every process instance
+ * (running and historic, with their variables) are deleted; the youth row stays, anonymous, so the
+ * programme's figures (channel, campaign, territory, track, outcome) still add up.
+ */
+@Service
+public class Erasure {
+
+    private static final Logger log = LoggerFactory.getLogger(Erasure.class);
+
+    private final JourneyRepository journeys;
+    private final ConversationMessageRepository messages;
+    private final JourneyActionRepository actions;
+    private final InboxDeliveryRepository deliveries;
+    private final RuntimeService runtimeService;
+    private final HistoryService historyService;
+    private final Clock clock;
+
+    public Erasure(JourneyRepository journeys, ConversationMessageRepository messages, JourneyActionRepository actions,
+            InboxDeliveryRepository deliveries, RuntimeService runtimeService, HistoryService historyService, Clock clock) {
+        this.journeys = journeys;
+        this.messages = messages;
+        this.actions = actions;
+        this.deliveries = deliveries;
+        this.runtimeService = runtimeService;
+        this.historyService = historyService;
+        this.clock = clock;
+    }
+
+    /** Erases the youth of this journey, across all their journeys. False when the journey is unknown. */
+    @Transactional
+    public boolean eraseYouthOf(Long journeyId) {
+        var found = journeys.findById(journeyId);
+        if (found.isEmpty()) {
+            return false;
+        }
+        Youth youth = found.get().getYouth();
+        for (Journey journey : journeys.findByYouthId(youth.getId())) {
+            String instanceId = journey.getProcessInstanceId();
+            if (instanceId != null) {
+                if (runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0) {
+                    runtimeService.deleteProcessInstance(instanceId, "Effacement à la demande du jeune", true, true);
+                }
+                List<String> historic = new ArrayList<>(List.of(instanceId));
+                historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(instanceId).list().stream()
+                        .map(HistoricProcessInstance::getId).forEach(historic::add);
+                historyService.deleteHistoricProcessInstancesIfExists(historic);
+            }
+            messages.deleteByJourneyId(journey.getId());
+            actions.findByJourneyIdOrderByIdAsc(journey.getId()).forEach(a -> a.eraseNote());
+            if (journey.getStatus() == Journey.Status.OPEN) {
+                // Asking for erasure ends the accompaniment, like a STOP.
+                journey.close(org.passerelle.journey.YouthJourney.Outcomes.REFUS, clock.instant());
+            }
+        }
+        deliveries.findPendingMentioning(youth.getExternalId()).forEach(d -> d.processed(clock.instant()));
+        youth.erase(clock.instant());
+        log.info("Personal data of youth {} erased ({} journeys)", youth.getId(), journeys.countByYouthId(youth.getId()));
+        return true;
+    }
+}

@@ -1,0 +1,90 @@
+package org.passerelle.privacy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Http.basic;
+import static org.passerelle.testsupport.Http.send;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.intake.YouthRepository;
+import org.passerelle.journey.Journey;
+import org.passerelle.journey.JourneyGateway;
+import org.passerelle.journey.JourneyGateway.FirstContact;
+import org.passerelle.journey.JourneyRepository;
+import org.passerelle.journey.YouthJourney.Tasks;
+import org.passerelle.journey.YouthJourney.Vars;
+import org.passerelle.security.Roles;
+import org.passerelle.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A youth's personal data disappears on request, from our tables and from the engine's history. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ErasureTest {
+
+    @LocalServerPort int port;
+    @Autowired JourneyGateway gateway;
+    @Autowired IdentityService identity;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
+    @Autowired JourneyRepository journeys;
+    @Autowired YouthRepository youths;
+    @Autowired ConversationMessageRepository messages;
+
+    private int delete(String user, Object journeyId) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journeys/" + journeyId + "/personal-data"))
+                .header("Authorization", basic(user, TestUsers.password(user))).DELETE()).statusCode();
+    }
+
+    @Test
+    void erasureRemovesTheConversationTheAnswersAndTheEngineHistory() {
+        String lead = TestUsers.ensure(identity, "erasureLead", Roles.PROGRAMME_LEADS);
+        var started = gateway.startFromFirstContact(new FirstContact("whatsapp", "erase-me-1", "Sarah", "tiktok",
+                "Je m'appelle Sarah Martin, j'habite 3 rue des Lilas"));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult().getId(), Map.of(Vars.ANSWER_TEXT, "Bonjour Sarah"));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(started.processInstanceId()).singleResult().getId());
+
+        assertThat(delete(lead, started.journeyId())).isEqualTo(204);
+
+        Journey journey = journeys.findById(started.journeyId()).orElseThrow();
+        var youth = youths.findById(journey.getYouth().getId()).orElseThrow();
+        assertThat(youth.getFirstName()).isNull();
+        assertThat(youth.getExternalId()).startsWith("erased-");
+        assertThat(youth.getErasedAt()).isNotNull();
+        assertThat(youth.getChannel()).isEqualTo("whatsapp");
+        assertThat(youth.getCampaign()).isEqualTo("tiktok");
+        assertThat(journey.getStatus()).isEqualTo(Journey.Status.CLOSED);
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId())).isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
+        assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
+    }
+
+    @Test
+    void onlyProgrammeLeadsEraseAndUnknownJourneysAreReported() {
+        String mediator = TestUsers.ensure(identity, "erasureMediator", Roles.MEDIATORS);
+        String lead = TestUsers.ensure(identity, "erasureLead", Roles.PROGRAMME_LEADS);
+        var started = gateway.startFromFirstContact(new FirstContact("whatsapp", "erase-me-2", "Lucas", null, "Bonjour"));
+
+        assertThat(delete(mediator, started.journeyId())).isEqualTo(403);
+        assertThat(youths.findByChannelAndExternalId("whatsapp", "erase-me-2")).isPresent();
+        assertThat(delete(lead, 999_999)).isEqualTo(404);
+        assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/journeys/1/personal-data")).DELETE())
+                .statusCode()).isEqualTo(401);
+    }
+}
