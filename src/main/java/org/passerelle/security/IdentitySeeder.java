@@ -78,8 +78,15 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
     private void grantRoles(AuthorizationService authorizations) {
         // Mediators: Tasklist, their tasks (through candidate groups), and starting a journey for a phone contact.
         grant(authorizations, Roles.MEDIATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+        // READ_INSTANCE lets Tasklist show the youth's first name in task lists; mediators work every youth's tasks anyway.
         grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_DEFINITION, YouthJourney.PROCESS_ID,
-                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+                ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        for (String called : List.of(org.passerelle.mentoring.MentorMatching.PROCESS_ID,
+                org.passerelle.referral.PartnerReferral.PROCESS_ID)) {
+            grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_DEFINITION, called, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE);
+        }
         grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 
         // Programme leads: change the journey from Modeler, watch it in Cockpit, work tasks.

@@ -118,6 +118,12 @@ class EngineRestAndRolesTest {
                 Resources.DEPLOYMENT, "*")).isFalse();
         assertThat(authorizations.isUserAuthorized("restLead", java.util.List.of(Roles.PROGRAMME_LEADS), Permissions.ACCESS,
                 Resources.APPLICATION, "cockpit")).isTrue();
+        // Tasklist shows the youth's first name and the called process's name in the mediators' task lists.
+        for (String process : java.util.List.of("youthJourney", "mentorMatching", "partnerReferral")) {
+            assertThat(authorizations.isUserAuthorized("restMediator", java.util.List.of(Roles.MEDIATORS),
+                    org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE, Resources.PROCESS_DEFINITION, process))
+                    .as(process).isTrue();
+        }
     }
 
     @Test
