@@ -32,6 +32,8 @@ public class SecurityConfiguration {
                                 authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))
                         .requestMatchers(HttpMethod.DELETE, "/api/journeys/*/personal-data").hasAnyAuthority(
                                 authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))
+                        .requestMatchers(HttpMethod.GET, "/api/reporting/**").hasAnyAuthority(authority(Roles.SUPERVISORS),
+                                authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))
                         .requestMatchers(HttpMethod.GET, "/api/journeys/**").hasAnyAuthority(
                                 authority(Roles.MEDIATORS), authority(Roles.PROGRAMME_LEADS),
                                 authority(Roles.SUPERVISORS), authority(Roles.ADMINS))
@@ -54,6 +56,17 @@ public class SecurityConfiguration {
         return http.securityMatcher("/annuaire/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(authority(Roles.PROGRAMME_LEADS),
                         authority(Roles.ADMINS)))
+                .httpBasic(basic -> basic.realmName("Passerelle"))
+                .build();
+    }
+
+    /** The programme's figures: supervisors, programme leads and administrators. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain figuresPage(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/tableau-de-bord/**", "/tableau-de-bord")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(authority(Roles.SUPERVISORS),
+                        authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS)))
                 .httpBasic(basic -> basic.realmName("Passerelle"))
                 .build();
     }

@@ -1,0 +1,78 @@
+package org.passerelle.reporting;
+
+import static org.passerelle.web.HtmlPages.escape;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.passerelle.diagnostic.Departements;
+import org.passerelle.web.HtmlPages;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The programme's figures for supervisors and programme leads: a page, and the same as JSON. */
+@RestController
+public class FiguresController {
+
+    private final ProgrammeFigures figures;
+
+    public FiguresController(ProgrammeFigures figures) {
+        this.figures = figures;
+    }
+
+    @GetMapping(value = "/api/reporting/figures", produces = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<?> json(@RequestParam(required = false) String depuis) {
+        Instant since = parse(depuis);
+        return since == null ? ResponseEntity.badRequest().body(Map.of("error", "depuis must be a date (AAAA-MM-JJ)"))
+                : ResponseEntity.ok(figures.since(since));
+    }
+
+    @GetMapping(value = "/tableau-de-bord", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> page(@RequestParam(required = false) String depuis) {
+        Instant since = parse(depuis);
+        if (since == null) {
+            return HtmlPages.page(HttpStatus.BAD_REQUEST, "Date incorrecte", "<p>Indiquez une date au format AAAA-MM-JJ.</p>");
+        }
+        ProgrammeFigures.Figures f = figures.since(since);
+        return HtmlPages.page(HttpStatus.OK, "Chiffres du programme", """
+                <form method="get" action="/tableau-de-bord"><label for="depuis">Jeunes arrivés depuis le</label>
+                <input type="date" id="depuis" name="depuis" value="%s"><button type="submit">Afficher</button></form>
+                <p><strong>%d</strong> contacts · <strong>%d</strong> diagnostics · <strong>%d</strong> parcours en cours · <strong>%d</strong> clos</p>
+                %s%s%s%s%s%s""".formatted(depuis == null ? "" : escape(depuis), f.contacts(), f.diagnosed(), f.openJourneys(),
+                f.closedJourneys(), table("Contacts par canal", f.byChannel()), table("Contacts par campagne", f.byCampaign()),
+                table("Contacts par territoire", territories(f.byTerritory())), table("Voies d'accompagnement", f.byTrack()),
+                table("Orientations vers les partenaires", f.referrals()), table("Issues des parcours clos", f.outcomes())));
+    }
+
+    private static Map<String, Long> territories(Map<String, Long> byDepartement) {
+        return byDepartement.entrySet().stream().collect(Collectors.toMap(
+                e -> Departements.isValid(e.getKey()) ? e.getKey() + " — " + Departements.nameOf(e.getKey()) : e.getKey(),
+                Map.Entry::getValue, Long::sum, java.util.LinkedHashMap::new));
+    }
+
+    private static String table(String title, Map<String, Long> counts) {
+        String rows = counts.entrySet().stream().map(e -> "<tr><td>" + escape(e.getKey()) + "</td><td>" + e.getValue() + "</td></tr>")
+                .collect(Collectors.joining());
+        return "<h2>" + escape(title) + "</h2><table><tbody>" + (rows.isEmpty() ? "<tr><td>Aucun</td><td>0</td></tr>" : rows)
+                + "</tbody></table>";
+    }
+
+    /** No date: everything; otherwise from that day (UTC). Null when the date cannot be read. */
+    private static Instant parse(String depuis) {
+        if (depuis == null || depuis.isBlank()) {
+            return Instant.EPOCH;
+        }
+        try {
+            return LocalDate.parse(depuis).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

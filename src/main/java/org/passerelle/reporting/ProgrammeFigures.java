@@ -1,0 +1,56 @@
+package org.passerelle.reporting;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The programme's figures: contacts, diagnostics, referrals and outcomes, by channel, campaign and territory. */
+@Service
+public class ProgrammeFigures {
+
+    private final EntityManager entities;
+
+    public ProgrammeFigures(EntityManager entities) {
+        this.entities = entities;
+    }
+
+    /** Counts, each as label → number, for youths who first contacted the programme since a date. */
+    public record Figures(Instant since, long contacts, long diagnosed, long openJourneys, long closedJourneys,
+            Map<String, Long> byChannel, Map<String, Long> byCampaign, Map<String, Long> byTerritory,
+            Map<String, Long> byTrack, Map<String, Long> referrals, Map<String, Long> outcomes) {
+    }
+
+    @Transactional(readOnly = true)
+    public Figures since(Instant since) {
+        return new Figures(since,
+                count("select count(y) from Youth y where y.createdAt >= :since", since),
+                count("select count(y) from Youth y where y.createdAt >= :since and y.persona is not null", since),
+                count("select count(j) from Journey j where j.youth.createdAt >= :since and j.status = 'OPEN'", since),
+                count("select count(j) from Journey j where j.youth.createdAt >= :since and j.status = 'CLOSED'", since),
+                grouped("select y.channel, count(y) from Youth y where y.createdAt >= :since group by y.channel order by count(y) desc", since),
+                grouped("select y.campaign, count(y) from Youth y where y.createdAt >= :since group by y.campaign order by count(y) desc", since),
+                grouped("select y.departement, count(y) from Youth y where y.createdAt >= :since group by y.departement order by count(y) desc", since),
+                grouped("select y.track, count(y) from Youth y where y.createdAt >= :since group by y.track order by count(y) desc", since),
+                grouped("select cast(r.status as string), count(r) from Referral r, Journey j where r.journeyId = j.id "
+                        + "and j.youth.createdAt >= :since group by r.status order by count(r) desc", since),
+                grouped("select j.outcome, count(j) from Journey j where j.youth.createdAt >= :since and j.status = 'CLOSED' "
+                        + "group by j.outcome order by count(j) desc", since));
+    }
+
+    private long count(String jpql, Instant since) {
+        return entities.createQuery(jpql, Long.class).setParameter("since", since).getSingleResult();
+    }
+
+    private Map<String, Long> grouped(String jpql, Instant since) {
+        List<Object[]> rows = entities.createQuery(jpql, Object[].class).setParameter("since", since).getResultList();
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            counts.merge(row[0] == null ? "non renseigné" : row[0].toString(), ((Number) row[1]).longValue(), Long::sum);
+        }
+        return counts;
+    }
+}

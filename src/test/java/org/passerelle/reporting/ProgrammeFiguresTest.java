@@ -1,0 +1,76 @@
+package org.passerelle.reporting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.passerelle.testsupport.Http.basic;
+import static org.passerelle.testsupport.Http.get;
+import static org.passerelle.testsupport.Http.send;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.journey.JourneyGateway;
+import org.passerelle.journey.JourneyGateway.FirstContact;
+import org.passerelle.security.Roles;
+import org.passerelle.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** Supervisors see the programme's figures by channel, campaign and territory; mediators do not. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ProgrammeFiguresTest {
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identity;
+    @Autowired JourneyGateway gateway;
+    private final ObjectMapper json = new ObjectMapper();
+
+    @BeforeEach
+    void users() {
+        TestUsers.ensure(identity, "figuresSupervisor", Roles.SUPERVISORS);
+        TestUsers.ensure(identity, "figuresMediator", Roles.MEDIATORS);
+    }
+
+    private java.net.http.HttpResponse<String> as(String user, String path) {
+        return send(get(port, path).header("Authorization", basic(user, TestUsers.password(user))));
+    }
+
+    @Test
+    void supervisorsSeeContactsByChannelAndCampaign() throws Exception {
+        var before = json.readTree(as("figuresSupervisor", "/api/reporting/figures").body());
+        gateway.startFromFirstContact(new FirstContact("messenger", "fig-1", "Kevin", "campagne-figures", "Bonjour"));
+        gateway.startFromFirstContact(new FirstContact("messenger", "fig-2", "Inès", "campagne-figures", "Salut"));
+
+        var after = json.readTree(as("figuresSupervisor", "/api/reporting/figures").body());
+
+        assertThat(after.get("contacts").asLong()).isEqualTo(before.get("contacts").asLong() + 2);
+        assertThat(after.get("byCampaign").get("campagne-figures").asLong()).isEqualTo(2);
+        assertThat(after.get("byChannel").get("messenger").asLong())
+                .isEqualTo(before.path("byChannel").path("messenger").asLong(0) + 2);
+        assertThat(after.toString()).doesNotContain("Kevin").doesNotContain("Bonjour");
+
+        var page = as("figuresSupervisor", "/tableau-de-bord");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Chiffres du programme", "Contacts par campagne", "campagne-figures");
+    }
+
+    @Test
+    void aPeriodFiltersTheFiguresAndABadDateIsRefused() throws Exception {
+        var future = json.readTree(as("figuresSupervisor", "/api/reporting/figures?depuis=2999-01-01").body());
+
+        assertThat(future.get("contacts").asLong()).isZero();
+        assertThat(as("figuresSupervisor", "/api/reporting/figures?depuis=hier").statusCode()).isEqualTo(400);
+        assertThat(as("figuresSupervisor", "/tableau-de-bord?depuis=hier").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void mediatorsAndAnonymousCallersAreKeptOut() {
+        assertThat(as("figuresMediator", "/api/reporting/figures").statusCode()).isEqualTo(403);
+        assertThat(as("figuresMediator", "/tableau-de-bord").statusCode()).isEqualTo(403);
+        assertThat(send(get(port, "/tableau-de-bord")).statusCode()).isEqualTo(401);
+        assertThat(send(get(port, "/api/reporting/figures")).statusCode()).isEqualTo(401);
+    }
+}
