@@ -10,4 +10,10 @@ public interface JourneyRepository extends JpaRepository<Journey, Long> {
     long countByYouthId(Long youthId);
 
     java.util.List<Journey> findByYouthId(Long youthId);
+
+    /** Youths not yet erased whose journeys are all closed, the last one before the limit. */
+    @org.springframework.data.jpa.repository.Query("select y from org.passerelle.intake.Youth y where y.erasedAt is null "
+            + "and exists (select j from Journey j where j.youth = y) "
+            + "and not exists (select j from Journey j where j.youth = y and (j.status = 'OPEN' or j.closedAt >= :limit))")
+    java.util.List<org.passerelle.intake.Youth> youthsWithEveryJourneyClosedBefore(java.time.Instant limit);
 }

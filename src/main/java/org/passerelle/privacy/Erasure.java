@@ -53,7 +53,21 @@ public class Erasure {
         if (found.isEmpty()) {
             return false;
         }
-        Youth youth = found.get().getYouth();
+        erase(found.get().getYouth());
+        return true;
+    }
+
+    /**
+     * Retention: youths whose journeys all closed before this date are erased. Returns how many.
+     */
+    @Transactional
+    public int eraseClosedBefore(java.time.Instant limit) {
+        List<Youth> expired = journeys.youthsWithEveryJourneyClosedBefore(limit);
+        expired.forEach(this::erase);
+        return expired.size();
+    }
+
+    private void erase(Youth youth) {
         for (Journey journey : journeys.findByYouthId(youth.getId())) {
             String instanceId = journey.getProcessInstanceId();
             if (instanceId != null) {
@@ -75,6 +89,5 @@ public class Erasure {
         deliveries.findPendingMentioning(youth.getExternalId()).forEach(d -> d.processed(clock.instant()));
         youth.erase(clock.instant());
         log.info("Personal data of youth {} erased ({} journeys)", youth.getId(), journeys.countByYouthId(youth.getId()));
-        return true;
     }
 }

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import static org.mockito.Mockito.mock;
+
 import org.junit.jupiter.api.Test;
 import org.passerelle.channels.ConversationMessageRepository;
 import org.passerelle.intake.YouthRepository;
@@ -73,6 +75,29 @@ class ErasureTest {
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
+    }
+
+    @Autowired ApplyRetention retention;
+
+    @Test
+    void retentionErasesYouthsWhoseLastJourneyClosedLongAgoOnly() {
+        var old = gateway.startFromFirstContact(new FirstContact("whatsapp", "retention-old", "Chloé", null, "Bonjour"));
+        var recent = gateway.startFromFirstContact(new FirstContact("whatsapp", "retention-recent", "Emma", null, "Bonjour"));
+        var open = gateway.startFromFirstContact(new FirstContact("whatsapp", "retention-open", "Yanis", null, "Bonjour"));
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(java.time.Instant.now().minus(java.time.Duration.ofDays(400))));
+        gateway.youthOptedOut(old.journeyId());
+        org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        gateway.youthOptedOut(recent.journeyId());
+
+        var execution = mock(org.camunda.bpm.engine.delegate.DelegateExecution.class);
+        retention.execute(execution);
+
+        assertThat(youths.findByChannelAndExternalId("whatsapp", "retention-old")).isEmpty();
+        assertThat(youths.findAll()).filteredOn(y -> y.getExternalId().startsWith("erased-"))
+                .anyMatch(y -> y.getErasedAt() != null);
+        assertThat(youths.findByChannelAndExternalId("whatsapp", "retention-recent")).isPresent();
+        assertThat(youths.findByChannelAndExternalId("whatsapp", "retention-open")).isPresent();
+        assertThat(open.journeyId()).isNotNull();
     }
 
     @Test

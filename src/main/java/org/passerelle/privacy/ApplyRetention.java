@@ -1,0 +1,32 @@
+package org.passerelle.privacy;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/** Nightly retention: erases youths whose last journey closed longer ago than the programme keeps data. */
+@Component("applyRetention")
+public class ApplyRetention implements JavaDelegate {
+
+    static final String ERASED_COUNT = "erasedCount";
+
+    private final Erasure erasure;
+    private final Clock clock;
+    private final int retentionDays;
+
+    public ApplyRetention(Erasure erasure, Clock clock,
+            @Value("${passerelle.privacy.retention-days-after-closure:365}") int retentionDays) {
+        this.erasure = erasure;
+        this.clock = clock;
+        this.retentionDays = retentionDays;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int erased = erasure.eraseClosedBefore(clock.instant().minus(Duration.ofDays(retentionDays)));
+        execution.setVariable(ERASED_COUNT, erased);
+    }
+}
