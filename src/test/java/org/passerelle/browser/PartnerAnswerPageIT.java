@@ -3,7 +3,6 @@ package org.passerelle.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.time.Instant;
@@ -37,7 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
 class PartnerAnswerPageIT {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+    static GreenMailExtension smtp = org.passerelle.testsupport.TestSmtp.server();
     private static BrowserSession browser;
 
     @LocalServerPort int port;

@@ -32,8 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
 class JourneyIntegrationTest {
 
     @org.junit.jupiter.api.extension.RegisterExtension
-    static com.icegreen.greenmail.junit5.GreenMailExtension smtp = new com.icegreen.greenmail.junit5.GreenMailExtension(
-            com.icegreen.greenmail.util.ServerSetupTest.SMTP).withPerMethodLifecycle(false);
+    static com.icegreen.greenmail.junit5.GreenMailExtension smtp = org.passerelle.testsupport.TestSmtp.server().withPerMethodLifecycle(false);
     @Autowired org.passerelle.referral.PartnerAnswers partnerAnswers;
     @Autowired org.passerelle.referral.ReferralLinks referralLinks;
 
