@@ -30,7 +30,7 @@ public final class Departements {
     }
 
     public static boolean isOverseas(String code) {
-        return OVERSEAS_ZONES.containsKey(code);
+        return code != null && OVERSEAS_ZONES.containsKey(code);
     }
 
     /** The youth's local time zone, for nudges at a reasonable hour; Paris when unknown. */
@@ -40,7 +40,7 @@ public final class Departements {
 
     /** INSEE code of the département's région (overseas départements are régions of their own). */
     public static String regionOf(String code) {
-        return REGIONS.get(code);
+        return code == null ? null : REGIONS.get(code);
     }
 
     public static Set<String> codes() {

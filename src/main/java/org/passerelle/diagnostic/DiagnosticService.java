@@ -3,7 +3,6 @@ package org.passerelle.diagnostic;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -65,7 +64,9 @@ public class DiagnosticService {
         if (diagnostic.birthDate() == null) {
             errors.add("date de naissance manquante");
         } else {
-            age = Period.between(diagnostic.birthDate(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).getYears();
+            // Today where the youth lives: in La Réunion a birthday starts four hours before Paris.
+            LocalDate today = LocalDate.ofInstant(clock.instant(), Departements.zoneOf(diagnostic.departement()));
+            age = Period.between(diagnostic.birthDate(), today).getYears();
             if (age < MIN_AGE || age > MAX_AGE) {
                 errors.add("âge hors du public du programme (" + age + " ans)");
             } else if (age < GUARDIAN_CONSENT_UNDER && !diagnostic.guardianConsent()) {
@@ -95,7 +96,8 @@ public class DiagnosticService {
         return value != null && !value.isBlank();
     }
 
-    public static class InvalidDiagnosticException extends RuntimeException {
+    /** Left to the engine: the record step fails into an incident that shows this message in Cockpit. */
+    public static class InvalidDiagnosticException extends IllegalArgumentException {
         public InvalidDiagnosticException(String message) {
             super(message);
         }

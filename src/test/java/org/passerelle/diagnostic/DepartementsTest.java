@@ -14,6 +14,8 @@ class DepartementsTest {
         assertThat(Departements.isValid("975")).isFalse();
         assertThat(Departements.isValid(null)).isFalse();
         assertThat(Departements.nameOf("974")).isEqualTo("La Réunion");
+        assertThat(Departements.nameOf("2B")).isEqualTo("Haute-Corse");
+        assertThat(Departements.nameOf("20")).isNull();
     }
 
     @Test
@@ -25,7 +27,17 @@ class DepartementsTest {
         assertThat(Departements.zoneOf("976")).isEqualTo(ZoneId.of("Indian/Mayotte"));
         assertThat(Departements.zoneOf("93")).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(Departements.zoneOf(null)).isEqualTo(ZoneId.of("Europe/Paris"));
-        assertThat(Departements.isOverseas("976")).isTrue();
-        assertThat(Departements.isOverseas("2A")).isFalse();
+        assertThat(Departements.codes().stream().filter(Departements::isOverseas))
+                .containsExactlyInAnyOrder("971", "972", "973", "974", "976");
+        assertThat(Departements.zoneOf("2A")).isEqualTo(ZoneId.of("Europe/Paris"));
+    }
+
+    @Test
+    void anUnknownDepartementIsAnswerableNotAnError() {
+        // Immutable maps throw on null keys: a youth without a diagnostic yet must not.
+        assertThat(Departements.isOverseas(null)).isFalse();
+        assertThat(Departements.nameOf(null)).isNull();
+        assertThat(Departements.regionOf(null)).isNull();
+        assertThat(Departements.regionOf("974")).isEqualTo("04");
     }
 }

@@ -28,6 +28,24 @@ class DiagnosticValidationTest {
     }
 
     @Test
+    void theAgeChangesOnTheBirthdayWhereTheYouthLives() {
+        // 21:30 UTC on 23 November: already the 24th in La Réunion (UTC+4), still the 23rd in Paris.
+        var lateEvening = new DiagnosticService(null, Clock.fixed(Instant.parse("2026-11-23T21:30:00Z"), ZoneOffset.UTC));
+        assertThat(lateEvening.validate(diagnostic("2008-11-24", "974", List.of(), false, true))).isEqualTo(18);
+        assertThat(lateEvening.validate(diagnostic("2008-11-24", "75", List.of(), false, true))).isEqualTo(17);
+    }
+
+    @Test
+    void theProgrammeTakesYouthsFromThirteenToThirty() {
+        assertThat(service.validate(diagnostic("2013-11-23", "93", List.of(), true, true))).isEqualTo(13);
+        assertThat(service.validate(diagnostic("1995-11-24", "93", List.of(), false, true))).isEqualTo(30);
+        assertThatThrownBy(() -> service.validate(diagnostic("2013-11-24", "93", List.of(), true, true)))
+                .hasMessageContaining("âge hors du public du programme (12 ans)");
+        assertThatThrownBy(() -> service.validate(diagnostic("1995-11-23", "93", List.of(), false, true)))
+                .hasMessageContaining("âge hors du public du programme (31 ans)");
+    }
+
+    @Test
     void underFifteenNeedsAGuardiansConsent() {
         assertThatThrownBy(() -> service.validate(diagnostic("2012-01-01", "971", List.of(), false, true)))
                 .hasMessageContaining("représentant légal");
