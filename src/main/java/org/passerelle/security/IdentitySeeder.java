@@ -62,9 +62,11 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine engine) {
         IdentityService identity = engine.getIdentityService();
         AuthorizationService authorizations = engine.getAuthorizationService();
-        group(identity, Roles.MEDIATORS, "Médiateurs");
-        group(identity, Roles.PROGRAMME_LEADS, "Responsables de programme");
-        group(identity, Roles.SUPERVISORS, "Superviseurs");
+        group(identity, Roles.MEDIATORS, "Médiateurs", "WORKFLOW");
+        group(identity, Roles.PROGRAMME_LEADS, "Responsables de programme", "WORKFLOW");
+        group(identity, Roles.SUPERVISORS, "Superviseurs", "WORKFLOW");
+        // Camunda creates this group with the admin user under an English name; Admin shows ours.
+        group(identity, Roles.ADMINS, "Administrateurs", "SYSTEM");
         grantRoles(authorizations);
         seedFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
         if (demo.enabled()) {
@@ -140,13 +142,16 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
         }
     }
 
-    private static void group(IdentityService identity, String id, String name) {
-        if (identity.createGroupQuery().groupId(id).singleResult() == null) {
-            Group group = identity.newGroup(id);
-            group.setName(name);
-            group.setType("WORKFLOW");
-            identity.saveGroup(group);
+    private static void group(IdentityService identity, String id, String name, String type) {
+        Group group = identity.createGroupQuery().groupId(id).singleResult();
+        if (group == null) {
+            group = identity.newGroup(id);
+        } else if (name.equals(group.getName()) && type.equals(group.getType())) {
+            return;
         }
+        group.setName(name);
+        group.setType(type);
+        identity.saveGroup(group);
     }
 
     private void user(IdentityService identity, String id, String firstName, String lastName, String groupId) {

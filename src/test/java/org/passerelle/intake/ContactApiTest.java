@@ -13,24 +13,35 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.passerelle.journey.JourneyGateway;
+import org.passerelle.journey.JourneyGateway.FirstContact;
+import org.passerelle.journey.JourneyGateway.Started;
 import org.passerelle.journey.JourneyRepository;
 import org.passerelle.journey.YouthJourney.Tasks;
 import org.passerelle.security.Roles;
 import org.passerelle.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@ExtendWith(OutputCaptureExtension.class)
 class ContactApiTest {
 
     @LocalServerPort int port;
@@ -39,6 +50,8 @@ class ContactApiTest {
     @Autowired TaskService taskService;
     @Autowired YouthRepository youths;
     @Autowired JourneyRepository journeys;
+    @Autowired JourneyGateway gateway;
+    @Autowired PlatformTransactionManager transactions;
     private final ObjectMapper json = new ObjectMapper();
     private String mediator;
 
@@ -56,6 +69,11 @@ class ContactApiTest {
         return """
                 {"channel":"whatsapp","externalId":"%s","firstName":"Neila","campaign":"tiktok-automne",
                  "message":"Bonjour, je cherche un travail"}""".formatted(externalId);
+    }
+
+    /** What the log must never hold: who wrote (a WhatsApp id is a phone number), their name, their words. */
+    private static void assertNoPersonalData(CapturedOutput output, String externalId) {
+        assertThat(output.getAll()).doesNotContain(externalId).doesNotContain("Neila").doesNotContain("je cherche un travail");
     }
 
     private JsonNode body(HttpResponse<String> response) throws Exception {
@@ -108,13 +126,54 @@ class ContactApiTest {
     }
 
     @Test
-    void badInputIsRefusedWithAProblemNamingTheFieldAndNothingIsStored() throws Exception {
-        long before = youths.count();
+    void aTwinThatLosesTheRaceOnTheUniqueConstraintAnswersWithTheWinnersJourney(CapturedOutput output) throws Exception {
+        String phone = "590690000042";
+        var pool = Executors.newFixedThreadPool(2);
+        CountDownLatch winnerStarted = new CountDownLatch(1);
+        CountDownLatch commitWinner = new CountDownLatch(1);
+        Future<Started> winner = pool.submit(() -> new TransactionTemplate(transactions).execute(status -> {
+            Started started = gateway.startFromFirstContact(
+                    new FirstContact("whatsapp", phone, "Neila", null, "Bonjour, je cherche un travail"));
+            winnerStarted.countDown();
+            await(commitWinner);
+            return started;
+        }));
+        assertThat(winnerStarted.await(30, TimeUnit.SECONDS)).isTrue();
+
+        // The twin does not see the uncommitted youth, inserts it too and meets the unique constraint.
+        Future<HttpResponse<String>> twin = pool.submit(() -> post(mediator, contact(phone)));
+        Thread.sleep(500);
+        commitWinner.countDown();
+        Started won = winner.get(30, TimeUnit.SECONDS);
+        HttpResponse<String> response = twin.get(30, TimeUnit.SECONDS);
+        pool.shutdown();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(body(response).get("journeyId").asLong()).isEqualTo(won.journeyId());
+        assertThat(body(response).get("processInstanceId").asText()).isEqualTo(won.processInstanceId());
+        assertThat(journeys.countByYouthId(youths.findByChannelAndExternalId("whatsapp", phone).orElseThrow().getId()))
+                .isOne();
+        assertNoPersonalData(output, phone);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void badInputIsRefusedWithAProblemNamingTheFieldAndNothingIsStored(CapturedOutput output) throws Exception {
+        long youthsBefore = youths.count();
+        long journeysBefore = journeys.count();
+        long instancesBefore = runtimeService.createProcessInstanceQuery().count();
 
         var missingId = post(mediator, "{\"channel\":\"whatsapp\",\"message\":\"Salut\"}");
         var unknownChannel = post(mediator, "{\"channel\":\"fax\",\"externalId\":\"b1\",\"message\":\"Salut\"}");
         var tooLong = post(mediator, "{\"channel\":\"web\",\"externalId\":\"b2\",\"message\":\"" + "a".repeat(4001) + "\"}");
-        var malformed = post(mediator, "{\"channel\":\"web\",");
+        var malformed = post(mediator, "{\"channel\":\"web\",\"externalId\":\"590690000003\",\"firstName\":\"Neila\",");
 
         for (var response : List.of(missingId, unknownChannel, tooLong, malformed)) {
             assertThat(response.statusCode()).isEqualTo(400);
@@ -124,17 +183,24 @@ class ContactApiTest {
         assertThat(body(missingId).get("errors").findValuesAsText("field")).containsExactly("externalId");
         assertThat(body(unknownChannel).get("errors").findValuesAsText("field")).containsExactly("channel");
         assertThat(body(tooLong).get("errors").findValuesAsText("field")).containsExactly("message");
-        assertThat(malformed.body()).doesNotContain("channel");
-        assertThat(youths.count()).isEqualTo(before);
+        assertThat(malformed.body()).doesNotContain("channel").doesNotContain("Neila");
+        assertThat(youths.count()).isEqualTo(youthsBefore);
+        assertThat(journeys.count()).isEqualTo(journeysBefore);
+        assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(instancesBefore);
+        assertNoPersonalData(output, "590690000003");
     }
 
     @Test
     void aBodyThatIsNotJsonIsRefused() {
+        long youthsBefore = youths.count();
         var response = send(HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/api/contacts"))
                 .header("Content-Type", "text/plain").header("Authorization", basic(mediator, TestUsers.password(mediator)))
                 .POST(HttpRequest.BodyPublishers.ofString("bonjour")));
 
         assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(youths.count()).isEqualTo(youthsBefore);
     }
 
     @Test

@@ -138,15 +138,33 @@ class EngineRestAndRolesTest {
     }
 
     @Test
+    void theRolesAreGroupsWithFrenchNames() {
+        assertThat(identity.createGroupQuery().groupIdIn(Roles.MEDIATORS, Roles.PROGRAMME_LEADS, Roles.SUPERVISORS, Roles.ADMINS)
+                .orderByGroupId().asc().list())
+                .extracting(g -> g.getId() + "|" + g.getName() + "|" + g.getType())
+                .containsExactly("camunda-admin|Administrateurs|SYSTEM", "mediateurs|Médiateurs|WORKFLOW",
+                        "responsables-programme|Responsables de programme|WORKFLOW", "superviseurs|Superviseurs|WORKFLOW");
+        // The administrator Camunda creates from camunda.bpm.admin-user is in that group, which keeps its rights.
+        assertThat(identity.createUserQuery().userId("admin").memberOfGroup(Roles.ADMINS).count()).isOne();
+        assertThat(authorizations.isUserAuthorized("admin", java.util.List.of(Roles.ADMINS), Permissions.ALL,
+                Resources.DEPLOYMENT, "*")).isTrue();
+    }
+
+    @Test
     void seedingTwiceChangesNothing() {
         long authorizationCount = authorizations.createAuthorizationQuery().count();
         long filterCount = filters.createFilterQuery().count();
         long groupCount = identity.createGroupQuery().count();
+        // As when Camunda's admin-user creation runs first on a new database.
+        var admins = identity.createGroupQuery().groupId(Roles.ADMINS).singleResult();
+        admins.setName("camunda BPM Administrators");
+        identity.saveGroup(admins);
 
         seeder.postProcessEngineBuild(engine);
 
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authorizationCount);
         assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
         assertThat(identity.createGroupQuery().count()).isEqualTo(groupCount);
+        assertThat(identity.createGroupQuery().groupId(Roles.ADMINS).singleResult().getName()).isEqualTo("Administrateurs");
     }
 }
