@@ -49,12 +49,13 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         String adminPassword = environment.getProperty("camunda.bpm.admin-user.password");
         if (!demo.enabled() && (adminPassword == null || adminPassword.isBlank())) {
-            throw new IllegalStateException("No administrator password: set PASSERELLE_ADMIN_PASSWORD "
-                    + "(outside the demo profile there is no default account).");
+            throw new MissingProductionSetting("PASSERELLE_ADMIN_PASSWORD",
+                    "outside the demo there is no default administrator account");
         }
         String linkSecret = environment.getProperty("passerelle.referral.link-secret");
         if (!demo.enabled() && (linkSecret == null || linkSecret.length() < 16)) {
-            throw new IllegalStateException("Partner answer links need PASSERELLE_LINK_SECRET (16 characters or more).");
+            throw new MissingProductionSetting("PASSERELLE_LINK_SECRET",
+                    "partner answer links are signed with it (16 characters or more)");
         }
     }
 

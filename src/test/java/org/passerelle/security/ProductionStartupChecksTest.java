@@ -1,10 +1,15 @@
 package org.passerelle.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 import org.passerelle.demo.DemoProperties;
+import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.mock.env.MockEnvironment;
 
 /** Outside the demo there is no default account: the engine refuses to start without the operator's secrets. */
@@ -24,9 +29,33 @@ class ProductionStartupChecksTest {
 
         for (var environment : java.util.List.of(unset, blank)) {
             assertThatThrownBy(() -> start(false, environment))
-                    .isInstanceOf(IllegalStateException.class)
+                    .isInstanceOf(MissingProductionSetting.class)
                     .hasMessageContaining("PASSERELLE_ADMIN_PASSWORD");
         }
+    }
+
+    @Test
+    void withoutALongEnoughLinkSecretProductionDoesNotStart() {
+        var environment = new MockEnvironment().withProperty(ADMIN_PASSWORD, "s3cret").withProperty(LINK_SECRET, "short");
+
+        assertThatThrownBy(() -> start(false, environment))
+                .isInstanceOf(MissingProductionSetting.class)
+                .hasMessageContaining("PASSERELLE_LINK_SECRET");
+    }
+
+    @Test
+    void theStartupFailureSaysWhichVariableToSet() {
+        // Spring Boot's own analyzers need its context to be built; only ours matters here.
+        var analyzers = SpringFactoriesLoader.forDefaultResourceLocation().load(FailureAnalyzer.class,
+                (type, implementation, failure) -> { });
+        var failure = new BeanCreationException("processEngineFactoryBean", "FactoryBean threw exception",
+                new MissingProductionSetting("PASSERELLE_ADMIN_PASSWORD", "no default administrator"));
+
+        FailureAnalysis analysis = analyzers.stream().filter(MissingProductionSettingAnalyzer.class::isInstance)
+                .findFirst().orElseThrow().analyze(failure);
+
+        assertThat(analysis.getDescription()).startsWith("PASSERELLE_ADMIN_PASSWORD is not set");
+        assertThat(analysis.getAction()).contains("environment variable PASSERELLE_ADMIN_PASSWORD");
     }
 
     @Test
