@@ -13,10 +13,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -29,6 +29,7 @@ import org.passerelle.journey.JourneyGateway.Started;
 import org.passerelle.journey.JourneyRepository;
 import org.passerelle.journey.YouthJourney.Tasks;
 import org.passerelle.security.Roles;
+import org.passerelle.testsupport.HeldTransaction;
 import org.passerelle.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -37,7 +38,6 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -52,6 +52,7 @@ class ContactApiTest {
     @Autowired JourneyRepository journeys;
     @Autowired JourneyGateway gateway;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired DataSource dataSource;
     private final ObjectMapper json = new ObjectMapper();
     private String mediator;
 
@@ -128,25 +129,16 @@ class ContactApiTest {
     @Test
     void aTwinThatLosesTheRaceOnTheUniqueConstraintAnswersWithTheWinnersJourney(CapturedOutput output) throws Exception {
         String phone = "590690000042";
-        var pool = Executors.newFixedThreadPool(2);
-        CountDownLatch winnerStarted = new CountDownLatch(1);
-        CountDownLatch commitWinner = new CountDownLatch(1);
-        Future<Started> winner = pool.submit(() -> new TransactionTemplate(transactions).execute(status -> {
-            Started started = gateway.startFromFirstContact(
-                    new FirstContact("whatsapp", phone, "Neila", null, "Bonjour, je cherche un travail"));
-            winnerStarted.countDown();
-            await(commitWinner);
-            return started;
-        }));
-        assertThat(winnerStarted.await(30, TimeUnit.SECONDS)).isTrue();
+        var winner = HeldTransaction.begin(transactions, () -> gateway.startFromFirstContact(
+                new FirstContact("whatsapp", phone, "Neila", null, "Bonjour, je cherche un travail")));
 
-        // The twin does not see the uncommitted youth, inserts it too and meets the unique constraint.
-        Future<HttpResponse<String>> twin = pool.submit(() -> post(mediator, contact(phone)));
-        Thread.sleep(500);
-        commitWinner.countDown();
-        Started won = winner.get(30, TimeUnit.SECONDS);
-        HttpResponse<String> response = twin.get(30, TimeUnit.SECONDS);
-        pool.shutdown();
+        // The twin does not see the uncommitted youth, inserts it too and waits on the unique key.
+        var twin = Executors.newSingleThreadExecutor();
+        Future<HttpResponse<String>> answer = twin.submit(() -> post(mediator, contact(phone)));
+        HeldTransaction.awaitWaitingStatement(dataSource, "insert into youth");
+        Started won = winner.commit();
+        HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+        twin.shutdown();
 
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(body(response).get("journeyId").asLong()).isEqualTo(won.journeyId());
@@ -154,14 +146,6 @@ class ContactApiTest {
         assertThat(journeys.countByYouthId(youths.findByChannelAndExternalId("whatsapp", phone).orElseThrow().getId()))
                 .isOne();
         assertNoPersonalData(output, phone);
-    }
-
-    private static void await(CountDownLatch latch) {
-        try {
-            latch.await(30, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test

@@ -5,18 +5,30 @@ import static org.passerelle.testsupport.Http.basic;
 import static org.passerelle.testsupport.Http.postJson;
 import static org.passerelle.testsupport.Http.send;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.sql.Connection;
+import java.net.http.HttpResponse;
 import java.sql.ResultSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.junit.jupiter.api.Test;
+import org.passerelle.journey.JourneyGateway;
+import org.passerelle.journey.JourneyGateway.FirstContact;
+import org.passerelle.journey.JourneyGateway.Started;
 import org.passerelle.journey.YouthJourney.Tasks;
 import org.passerelle.journey.YouthJourney.Vars;
 import org.passerelle.security.Roles;
+import org.passerelle.testsupport.HeldTransaction;
 import org.passerelle.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +38,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** The production profile on a real PostgreSQL server (embedded binaries): schema, API and journey. */
 // Its own engine name: the engines of cached test contexts must not replace each other in the JVM.
@@ -55,6 +68,10 @@ class PostgresIntegrationTest {
     @Autowired IdentityService identity;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired Flyway flyway;
+    private final ObjectMapper json = new ObjectMapper();
+    @Autowired JourneyGateway gateway;
+    @Autowired PlatformTransactionManager transactions;
 
     @Test
     void runsOnPostgresql() throws Exception {
@@ -64,22 +81,48 @@ class PostgresIntegrationTest {
                 assertThat(tables.next()).as("Flyway created our tables").isTrue();
             }
         }
+        MigrationInfoService migrations = flyway.info();
+        assertThat(migrations.applied()).isNotEmpty().allMatch(m -> m.getState() == MigrationState.SUCCESS);
+        assertThat(migrations.pending()).isEmpty();
         assertThat(managementService.getTableCount()).containsKey("ACT_RU_EXECUTION");
     }
 
     @Test
-    void aContactBecomesAJourneyAndTheAnswerIsSent() {
+    void aDuplicateContactWaitingOnTheFirstOneGetsItsJourney() throws Exception {
+        String mediator = TestUsers.ensure(identity, "pgMediator", Roles.MEDIATORS);
+        var winner = HeldTransaction.begin(transactions, () -> gateway.startFromFirstContact(
+                new FirstContact("whatsapp", "262692000042", "Maëva", null, "Bonjour")));
+        var twin = Executors.newSingleThreadExecutor();
+        Future<HttpResponse<String>> answer = twin.submit(() -> send(postJson(port, "/api/contacts", """
+                {"channel":"whatsapp","externalId":"262692000042","message":"Bonjour"}""")
+                .header("Authorization", basic(mediator, TestUsers.password(mediator)))));
+
+        HeldTransaction.awaitWaitingStatement(dataSource, "insert into youth");
+        Started won = winner.commit();
+        HttpResponse<String> response = answer.get(30, TimeUnit.SECONDS);
+        twin.shutdown();
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(json.readTree(response.body()).get("journeyId").asLong()).isEqualTo(won.journeyId());
+    }
+
+    @Test
+    void aContactBecomesAJourneyAndTheAnswerIsSent() throws Exception {
         String mediator = TestUsers.ensure(identity, "pgMediator", Roles.MEDIATORS);
         var response = send(postJson(port, "/api/contacts", """
                 {"channel":"messenger","externalId":"pg-1","firstName":"Maëva","message":"Bonjour depuis La Réunion"}""")
                 .header("Authorization", basic(mediator, TestUsers.password(mediator))));
         assertThat(response.statusCode()).isEqualTo(201);
+        String instanceId = json.readTree(response.body()).get("processInstanceId").asText();
 
-        var task = taskService.createTaskQuery().taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult();
+        var task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(Tasks.FIRST_ANSWER)
+                .singleResult();
         taskService.complete(task.getId(), java.util.Map.of(Vars.ANSWER_TEXT, "Bonjour Maëva !"));
-        var job = managementService.createJobQuery().activityId("taskSendFirstAnswer").singleResult();
+        var job = managementService.createJobQuery().processInstanceId(instanceId).activityId("taskSendFirstAnswer")
+                .singleResult();
         managementService.executeJob(job.getId());
 
-        assertThat(taskService.createTaskQuery().taskDefinitionKey(Tasks.DIAGNOSTIC).count()).isOne();
+        assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(Tasks.DIAGNOSTIC).count())
+                .isOne();
     }
 }
