@@ -151,7 +151,7 @@ class EngineRestAndRolesTest {
     }
 
     @Test
-    void seedingTwiceChangesNothing() {
+    void seedingAgainAddsNothingAndRestoresTheGroupNames() {
         long authorizationCount = authorizations.createAuthorizationQuery().count();
         long filterCount = filters.createFilterQuery().count();
         long groupCount = identity.createGroupQuery().count();
