@@ -72,6 +72,14 @@ public class PartnerImport {
      */
     @Transactional
     public Report importMissionsLocales(String source, JsonNode structures) {
+        return importMissionsLocales(source, structures, Existing.UPDATE);
+    }
+
+    /** What an import does with a service it already has: refresh it, or keep a programme lead's edits. */
+    public enum Existing { UPDATE, KEEP }
+
+    @Transactional
+    public Report importMissionsLocales(String source, JsonNode structures, Existing existing) {
         List<Row> rows = new ArrayList<>();
         for (JsonNode s : structures) {
             String name = text(s, "nom_usuel") != null ? text(s, "nom_usuel") : text(s, "nom_officiel");
@@ -80,7 +88,7 @@ public class PartnerImport {
                     null, null, null, null, departement == null ? List.of() : List.of(departement), "departement", null,
                     null, "jeunes-16-26", null, null, true));
         }
-        return save(source, rows);
+        return save(source, rows, existing);
     }
 
     /** The programme lead's CSV: ';' separated, header "id;nom;reseau;departement;...". */
@@ -127,6 +135,10 @@ public class PartnerImport {
     }
 
     private Report save(String source, List<Row> rows) {
+        return save(source, rows, Existing.UPDATE);
+    }
+
+    private Report save(String source, List<Row> rows, Existing onExisting) {
         int created = 0;
         int updated = 0;
         List<Rejected> rejected = new ArrayList<>();
@@ -140,8 +152,10 @@ public class PartnerImport {
             }
             var existing = partners.findBySourceAndSourceId(source, row.id());
             if (existing.isPresent()) {
-                existing.get().describe(description);
-                updated++;
+                if (onExisting == Existing.UPDATE) {
+                    existing.get().describe(description);
+                    updated++;
+                }
             } else {
                 partners.save(Partner.imported(source, row.id(), description));
                 created++;
@@ -165,6 +179,9 @@ public class PartnerImport {
                 : row.commune() != null && row.commune().length() == 5 ? departementOfCommune(row.commune()) : null;
         if (!Departements.isValid(departement)) {
             reasons.add("département inconnu : " + departement);
+        }
+        if (row.email() != null && !row.email().matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            reasons.add("adresse courriel invalide : " + row.email());
         }
         Integer ageMin = number(row.ageMin(), "âge minimum", reasons);
         Integer ageMax = number(row.ageMax(), "âge maximum", reasons);

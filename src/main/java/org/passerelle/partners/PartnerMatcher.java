@@ -54,6 +54,10 @@ public final class PartnerMatcher {
             } else if (coverage == Coverage.NONE) {
                 whyNot.add(zoneRefusal(partner, youth));
             }
+            if (partner.getEmail() == null || partner.getEmail().isBlank()) {
+                // The referral goes by email: a service from a referential without contact cannot receive it yet.
+                whyNot.add("aucune adresse courriel pour recevoir l'orientation : à compléter dans l'annuaire");
+            }
             if (!whyNot.isEmpty()) {
                 exclusions.add(new Exclusion(partner, whyNot));
                 continue;

@@ -93,6 +93,7 @@ class PartnerImportTest {
                 e2c-971;E2C Guadeloupe;e2c;971;e2c971@example.org;;;;dep:971;;;oui
                 cap-rqth;Accompagnement RQTH;mission-locale;93;;16;25;;dep:93;rqth;;non
                 broken;Ligne cassée;mfr;93;;dix-huit;25;doctorat;dep:93;;;oui
+                no-at;Courriel faux;e2c;13;contact.e2c13.example.org;;;;dep:13;;;oui
                 """;
 
         var response = post("importLead", "text/csv", csv, "csv-test");
@@ -101,7 +102,9 @@ class PartnerImportTest {
         JsonNode report = json.readTree(response.body());
         assertThat(report.get("created").asInt()).isEqualTo(3);
         assertThat(report.get("rejected").get(0).get("row").asInt()).isEqualTo(4);
-        assertThat(response.body()).contains("âge minimum n'est pas un nombre : dix-huit", "niveau de diplôme inconnu : doctorat");
+        assertThat(report.get("rejected").get(1).get("row").asInt()).isEqualTo(5);
+        assertThat(response.body()).contains("âge minimum n'est pas un nombre : dix-huit", "niveau de diplôme inconnu : doctorat",
+                "adresse courriel invalide : contact.e2c13.example.org");
         assertThat(partners.findBySourceAndSourceId("csv-test", "e2c-971").orElseThrow().getMaxDiplomaLevel()).isEqualTo("aucun");
         Partner rqth = partners.findBySourceAndSourceId("csv-test", "cap-rqth").orElseThrow();
         assertThat(rqth.isActive()).isFalse();

@@ -150,4 +150,17 @@ class PartnerMatcherTest {
         assertThat(result.proposals()).isEmpty();
         assertThat(result.exclusions()).isEmpty();
     }
+
+    @Test
+    void aServiceWithoutContactAddressIsExcludedUntilTheLeadCompletesIt() {
+        Partner fromReferential = partner(Network.MISSION_LOCALE, "93");
+        fromReferential.describe(new Partner.Description("ML Saint-Denis", null, Network.MISSION_LOCALE, "93", null, "", null,
+                16, 25, null, null, null, "dep:93", null, null, null, null, true));
+
+        var result = match(youth(20, "93", "bac"), fromReferential);
+
+        assertThat(result.proposals()).isEmpty();
+        assertThat(result.exclusions().get(0).reasons())
+                .containsExactly("aucune adresse courriel pour recevoir l'orientation : à compléter dans l'annuaire");
+    }
 }
