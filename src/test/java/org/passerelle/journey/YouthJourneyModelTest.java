@@ -168,6 +168,19 @@ class YouthJourneyModelTest {
     }
 
     @Test
+    void theMediatorsFirstAnswerClosesTheProgrammeLeadsOpenEscalation() throws Exception {
+        ProcessInstance instance = firstContact();
+        execute(job("timerFirstAnswerOverdue", instance));
+
+        complete(task(Tasks.FIRST_ANSWER, instance), withVariables(Vars.ANSWER_TEXT, "Bonjour, je suis Amina, ta médiatrice."));
+
+        assertThat(instance).hasPassed("endFirstAnswerWritten").hasNotPassed("endEscalationHandled")
+                .isWaitingAt("taskSendFirstAnswer");
+        org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(Tasks.FIRST_ANSWER_OVERDUE).count()).isZero();
+    }
+
+    @Test
     void escalationWaitsTheConfiguredDuration() throws Exception {
         ProcessInstance instance = firstContact();
 
