@@ -266,16 +266,20 @@ public class PartnerImport {
     }
 
     private static String text(JsonNode node, String field) {
-        JsonNode value = node.path(field);
-        return value.isValueNode() && !value.asText().isBlank() ? value.asText().trim() : null;
+        return valueOf(node.path(field));
     }
 
     private static String text(JsonNode array, int index) {
-        JsonNode value = array.path(index);
-        return value.isValueNode() && !value.asText().isBlank() ? value.asText().trim() : null;
+        return valueOf(array.path(index));
+    }
+
+    /** JSON null, absent and blank all mean "not given" (Jackson would read null as the text "null"). */
+    private static String valueOf(JsonNode value) {
+        return value.isValueNode() && !value.isNull() && !value.asText().isBlank() ? value.asText().trim() : null;
     }
 
     private static List<String> list(JsonNode array) {
-        return array.isArray() ? StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList() : List.of();
+        return array.isArray() ? StreamSupport.stream(array.spliterator(), false).map(PartnerImport::valueOf)
+                .filter(java.util.Objects::nonNull).toList() : List.of();
     }
 }

@@ -49,7 +49,7 @@ class PartnerImportTest {
                "courriel": "contact@ml-saint-denis.example.org", "telephone": "01 00 00 00 00",
                "publics": ["jeunes-16-26"], "zone_eligibilite": ["93066", "93070"], "zone_eligibilite_type": "commune",
                "conditions_acces": ["Avoir entre 16 et 25 ans"], "modes_mobilisation": ["envoyer-un-mail"]},
-              {"id": "epide-lyon", "nom": "Parcours EPIDE",
+              {"id": "epide-lyon", "nom": "Parcours EPIDE", "courriel": null, "telephone": null, "publics": [null],
                "structure": {"nom": "EPIDE Lyon-Meyzieu", "code_departement": "69", "reseaux_porteurs": ["epide"]},
                "zone_eligibilite": ["84"], "zone_eligibilite_type": "region"},
               {"id": "bad-network", "nom": "Service inconnu", "structure": {"nom": "X", "code_departement": "75", "reseaux_porteurs": ["banque"]}},
@@ -119,13 +119,17 @@ class PartnerImportTest {
                   "nom_region": "Structure régionale Île-de-France", "code_region": "11", "timezone": "Europe/Paris"},
                  {"id": "9002", "nom_officiel": "974-ML EXEMPLE SUD", "nom_usuel": "Mission Locale Exemple Sud", "code_departement": "974",
                   "code_region": "04", "timezone": "Indian/Reunion"},
-                 {"id": "9003", "nom_officiel": "99-ML NULLE PART", "code_departement": "99"}]""";
+                 {"id": "9003", "nom_officiel": "99-ML NULLE PART", "code_departement": "99"},
+                 {"id": "9004", "nom_officiel": "06-ML SANS NOM USUEL", "nom_usuel": null, "code_departement": "06", "code_region": null},
+                 {"id": "9005", "nom_officiel": "ML_SANS_DEPARTEMENT", "nom_usuel": null, "code_departement": null}]""";
 
         var response = post("importLead", "application/json", referential, "ml-test&format=missions-locales");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(json.readTree(response.body()).get("created").asInt()).isEqualTo(2);
-        assertThat(response.body()).contains("département inconnu : 99");
+        assertThat(json.readTree(response.body()).get("created").asInt()).isEqualTo(3);
+        assertThat(response.body()).contains("département inconnu : 99", "département inconnu : null").doesNotContain("zone inconnue : null");
+        assertThat(partners.findBySourceAndSourceId("ml-test", "9004").orElseThrow().getName())
+                .as("JSON null is 'not given', not the text \"null\"").isEqualTo("06-ML SANS NOM USUEL");
         Partner reunion = partners.findBySourceAndSourceId("ml-test", "9002").orElseThrow();
         assertThat(reunion.getName()).isEqualTo("Mission Locale Exemple Sud");
         assertThat(reunion.getZoneEligibilite()).isEqualTo("dep:974");
