@@ -36,19 +36,22 @@ public class PartnerPages {
     @GetMapping
     @Transactional(readOnly = true)
     public ResponseEntity<String> list(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String departement,
-            @RequestParam(defaultValue = "") String reseau) {
+            @RequestParam(defaultValue = "") String reseau, @RequestParam(defaultValue = "") String sansCourriel) {
         String query = q.trim().toLowerCase(Locale.FRENCH);
         List<Partner> found = partners.findAll().stream()
                 .filter(p -> query.isEmpty() || (p.getName() + " " + p.getStructureName()).toLowerCase(Locale.FRENCH).contains(query))
                 .filter(p -> departement.isBlank() || departement.equals(p.getDepartement()))
                 .filter(p -> reseau.isBlank() || (p.getNetwork() != null && p.getNetwork().name().equals(reseau)))
+                .filter(p -> sansCourriel.isBlank() || !hasEmail(p))
                 .sorted(java.util.Comparator.comparing(Partner::getDepartement).thenComparing(Partner::getName))
                 .toList();
         String rows = found.stream().limit(500).map(p -> "<tr><td>" + escape(p.getName()) + "</td><td>"
                 + escape(Networks.label(p.getNetwork())) + "</td><td>" + escape(p.getDepartement()) + "</td><td>"
                 + ages(p) + "</td><td>" + escape(p.getMaxDiplomaLevel()) + "</td><td>" + escape(p.getZoneEligibilite())
+                + "</td><td>" + (hasEmail(p) ? escape(p.getEmail()) : "<span class=\"errors\">à compléter</span>")
                 + "</td><td>" + (p.isActive() ? "actif" : "désactivé") + "</td><td><a href=\"/annuaire/partenaires/" + p.getId()
                 + "\">Modifier</a></td></tr>").collect(Collectors.joining("\n"));
+        long withoutEmail = found.stream().filter(p -> !hasEmail(p)).count();
         String networks = java.util.Arrays.stream(Partner.Network.values()).map(n -> "<option value=\"" + n.name() + "\""
                 + (n.name().equals(reseau) ? " selected" : "") + ">" + escape(Networks.label(n)) + "</option>").collect(Collectors.joining());
         return HtmlPages.page(HttpStatus.OK, "Annuaire des partenaires", """
@@ -56,11 +59,14 @@ public class PartnerPages {
                   <label for="q">Nom</label><input id="q" name="q" value="%s">
                   <label for="departement">Département</label><input id="departement" name="departement" value="%s" size="3">
                   <label for="reseau">Réseau</label><select id="reseau" name="reseau"><option value="">Tous</option>%s</select>
+                  <label><input type="checkbox" name="sansCourriel" value="oui"%s> Seulement les structures sans courriel</label>
                   <button type="submit">Rechercher</button>
                 </form>
-                <p>%d structure(s).</p>
-                <table><thead><tr><th>Nom</th><th>Réseau</th><th>Dép.</th><th>Âges</th><th>Diplôme max</th><th>Zone</th><th>État</th><th></th></tr></thead>
-                <tbody>%s</tbody></table>""".formatted(escape(q), escape(departement), networks, found.size(), rows));
+                <p>%d structure(s)%s.</p>
+                <table><thead><tr><th>Nom</th><th>Réseau</th><th>Dép.</th><th>Âges</th><th>Diplôme max</th><th>Zone</th><th>Courriel</th><th>État</th><th></th></tr></thead>
+                <tbody>%s</tbody></table>""".formatted(escape(q), escape(departement), networks, sansCourriel.isBlank() ? "" : " checked",
+                found.size(), withoutEmail == 0 ? "" : ", dont " + withoutEmail
+                        + " sans courriel : les médiateurs ne peuvent pas leur adresser d'orientation avant qu'il soit saisi", rows));
     }
 
     @GetMapping("/{id}")
@@ -125,6 +131,10 @@ public class PartnerPages {
     private static String networkCode(Partner.Network network) {
         return PartnerImport.NETWORKS.entrySet().stream().filter(e -> e.getValue() == network).map(Map.Entry::getKey)
                 .sorted().findFirst().orElse("");
+    }
+
+    private static boolean hasEmail(Partner p) {
+        return p.getEmail() != null && !p.getEmail().isBlank();
     }
 
     private static String ages(Partner p) {

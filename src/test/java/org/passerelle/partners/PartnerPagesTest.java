@@ -90,6 +90,19 @@ class PartnerPagesTest {
     }
 
     @Test
+    void servicesWithoutEmailAreFlaggedAndCanBeListedAlone() throws Exception {
+        partners.save(new Partner("ML Pages Sans Contact", Partner.Network.MISSION_LOCALE, "48", "", 16, 25));
+        partners.save(new Partner("ML Pages Avec Contact", Partner.Network.MISSION_LOCALE, "48", "ml48@example.org", 16, 25));
+
+        var all = get("/annuaire/partenaires?departement=48", lead);
+        assertThat(all.body()).contains("ML Pages Sans Contact", "ML Pages Avec Contact", "ml48@example.org", "à compléter",
+                "2 structure(s), dont 1 sans courriel");
+
+        var missing = get("/annuaire/partenaires?departement=48&sansCourriel=oui", lead);
+        assertThat(missing.body()).contains("ML Pages Sans Contact", "1 structure(s)").doesNotContain("ML Pages Avec Contact");
+    }
+
+    @Test
     void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
         Partner partner = partners.save(new Partner("ML sans jeton", Partner.Network.MISSION_LOCALE, "93", "x@example.org", 16, 25));
 
