@@ -24,7 +24,8 @@ public final class PartnerMatcher {
     public record Proposal(Partner partner, int score, List<String> reasons) {
     }
 
-    public record Exclusion(Partner partner, List<String> reasons) {
+    /** A service left out; onTerritory: it serves the youth's place, so the mediator wants to know why not. */
+    public record Exclusion(Partner partner, List<String> reasons, boolean onTerritory) {
     }
 
     public record Result(List<Proposal> proposals, List<Exclusion> exclusions) {
@@ -59,7 +60,7 @@ public final class PartnerMatcher {
                 whyNot.add("aucune adresse courriel pour recevoir l'orientation : à compléter dans l'annuaire");
             }
             if (!whyNot.isEmpty()) {
-                exclusions.add(new Exclusion(partner, whyNot));
+                exclusions.add(new Exclusion(partner, whyNot, networkLimit == null && coverage != Coverage.NONE));
                 continue;
             }
             int score = scoreLocality(coverage, why, youth);
@@ -84,6 +85,7 @@ public final class PartnerMatcher {
             }
             proposals.add(new Proposal(partner, score, why));
         }
+        exclusions.sort(Comparator.comparing(Exclusion::onTerritory).reversed());
         proposals.sort(Comparator.comparingInt(Proposal::score).reversed()
                 .thenComparing(p -> p.partner().getName(), Comparator.nullsLast(Comparator.naturalOrder())));
         return new Result(proposals, exclusions);

@@ -6,7 +6,7 @@ import org.passerelle.partners.PartnerMatcher;
 /** The matching's explanation as the mediator reads it in the "Choisir un partenaire" form. */
 final class ProposalText {
 
-    private static final int SHOWN_EXCLUSIONS = 8;
+    private static final int SHOWN_EXCLUSIONS = 12;
 
     private ProposalText() {
     }
@@ -21,13 +21,21 @@ final class ProposalText {
             text.append(rank++).append(". ").append(proposal.partner().getName()).append(" : ")
                     .append(String.join(" ; ", proposal.reasons())).append('\n');
         }
-        if (!result.exclusions().isEmpty()) {
-            text.append("\nNon proposées :\n").append(result.exclusions().stream().limit(SHOWN_EXCLUSIONS)
+        // Structures of the youth's territory say why they are left out; the rest of France is only counted.
+        var local = result.exclusions().stream().filter(PartnerMatcher.Exclusion::onTerritory).toList();
+        long elsewhere = result.exclusions().size() - local.size();
+        if (!local.isEmpty()) {
+            text.append("\nNon proposées sur son territoire :\n").append(local.stream().limit(SHOWN_EXCLUSIONS)
                     .map(e -> "- " + e.partner().getName() + " : " + String.join(" ; ", e.reasons()))
                     .collect(Collectors.joining("\n")));
-            if (result.exclusions().size() > SHOWN_EXCLUSIONS) {
-                text.append("\n… et ").append(result.exclusions().size() - SHOWN_EXCLUSIONS).append(" autres.");
+            if (local.size() > SHOWN_EXCLUSIONS) {
+                text.append("\n… et ").append(local.size() - SHOWN_EXCLUSIONS).append(" autres.");
             }
+            text.append('\n');
+        }
+        if (elsewhere > 0) {
+            text.append("\n").append(elsewhere).append(elsewhere == 1 ? " structure n'intervient pas" : " structures n'interviennent pas")
+                    .append(" sur le territoire du jeune.");
         }
         return text.toString().trim();
     }

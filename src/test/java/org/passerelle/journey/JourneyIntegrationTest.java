@@ -268,6 +268,8 @@ class JourneyIntegrationTest {
                 org.passerelle.partners.Partner.Network.RSMA, "974", "rsma@example.org", 18, 25));
         partners.save(new org.passerelle.partners.Partner("Mission Locale de Paris",
                 org.passerelle.partners.Partner.Network.MISSION_LOCALE, "75", "ml75@example.org", 16, 25));
+        partners.save(new org.passerelle.partners.Partner("Mission Locale Nord Réunion sans contact",
+                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "", 16, 25));
         var started = answered("wa-relais-1");
         diagnose(started, "2006-06-02", "974", "aucun", "decrocheur", java.util.List.of("logement"), false, null, null);
 
@@ -278,7 +280,9 @@ class JourneyIntegrationTest {
         assertThat(taskService.getVariable(choose.getId(), "partnerProposals").toString())
                 .contains("1. Mission Locale Sud Réunion : ", "dans le département du jeune (974)",
                         "réseau conseillé pour ce profil (Mission Locale)",
-                        "Non proposées :", "Mission Locale de Paris : hors de son territoire d'intervention (75)");
+                        "Non proposées sur son territoire :", "Mission Locale Nord Réunion sans contact : aucune adresse courriel",
+                        "pas sur le territoire du jeune.")
+                .doesNotContain("Mission Locale de Paris");
         taskService.complete(choose.getId(), java.util.Map.of("partnerId", refusing.getId().toString()));
         executeJob(referral, "taskSendReferral");
         partnerAnswers.answer(linkOf(started.journeyId(), refusing.getId()), false, null, "pasDePlace");

@@ -163,4 +163,18 @@ class PartnerMatcherTest {
         assertThat(result.exclusions().get(0).reasons())
                 .containsExactly("aucune adresse courriel pour recevoir l'orientation : à compléter dans l'annuaire");
     }
+
+    @Test
+    void exclusionsOnTheYouthsTerritoryComeFirstAndAreMarkedSo() {
+        Partner elsewhere = partner(Network.MISSION_LOCALE, "13");
+        Partner epideOverseas = partner(Network.EPIDE, "974");
+        Partner tooYoungHere = partner(Network.FRANCE_TRAVAIL, "974");
+
+        var result = match(youth(17, "974", "aucun"), elsewhere, epideOverseas, tooYoungHere);
+
+        assertThat(result.exclusions()).extracting(e -> e.partner().getName(), PartnerMatcher.Exclusion::onTerritory)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(tooYoungHere.getName(), true),
+                        org.assertj.core.groups.Tuple.tuple(elsewhere.getName(), false),
+                        org.assertj.core.groups.Tuple.tuple(epideOverseas.getName(), false));
+    }
 }
