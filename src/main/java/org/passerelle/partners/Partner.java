@@ -92,6 +92,7 @@ public class Partner {
     }
 
     public void deactivate() { this.active = false; }
+    public void reactivate() { this.active = true; }
     public String getSource() { return source; }
     public String getSourceId() { return sourceId; }
     public String getStructureName() { return structureName; }

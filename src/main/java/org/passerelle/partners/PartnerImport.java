@@ -29,6 +29,8 @@ public class PartnerImport {
     private static final Set<String> REGIONS = Set.of("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44",
             "52", "53", "75", "76", "84", "93", "94");
 
+    static final String MANUAL_SOURCE = "annuaire";
+
     private final PartnerRepository partners;
 
     public PartnerImport(PartnerRepository partners) {
@@ -116,22 +118,41 @@ public class PartnerImport {
         return save(source, rows);
     }
 
+    /** What a programme lead's form gave: the new partner's id, or the errors (in French) and nothing saved. */
+    public record Entry(Long partnerId, List<String> errors) {
+    }
+
+    /** A partner a programme lead adds by hand: the same checks as an import. */
+    @Transactional
+    public Entry create(java.util.function.Function<String, String> form) {
+        String id = "manuel-" + java.util.UUID.randomUUID();
+        List<String> reasons = new ArrayList<>();
+        Partner.Description description = describe(formRow(id, form, null), reasons);
+        return reasons.isEmpty() ? new Entry(partners.save(Partner.imported(MANUAL_SOURCE, id, description)).getId(), List.of())
+                : new Entry(null, reasons);
+    }
+
     /** A programme lead's edit of one partner: the same checks as an import; errors in French, nothing saved then. */
     @Transactional
     public List<String> edit(Long partnerId, java.util.function.Function<String, String> form) {
         Partner partner = partners.findById(partnerId).orElseThrow();
-        String zones = form.apply("zones");
-        Row row = new Row(String.valueOf(partnerId), form.apply("nom"), partner.getStructureName(), form.apply("reseau"),
-                form.apply("departement"), partner.getCommuneCode(), form.apply("courriel"), form.apply("telephone"),
-                form.apply("age_min"), form.apply("age_max"), form.apply("diplome_max"), form.apply("diplome_min"),
-                zones == null ? List.of() : List.of(zones.split(",")), "prefixe", form.apply("statuts"), form.apply("places"),
-                partner.getPublics(), partner.getConditionsAcces(), partner.getModesMobilisation(), partner.isActive());
         List<String> reasons = new ArrayList<>();
-        Partner.Description description = describe(row, reasons);
+        Partner.Description description = describe(formRow(String.valueOf(partnerId), form, partner), reasons);
         if (reasons.isEmpty()) {
             partner.describe(description);
         }
         return reasons;
+    }
+
+    /** The directory page's fields; what the page does not show is kept from the partner being edited. */
+    private static Row formRow(String id, java.util.function.Function<String, String> form, Partner kept) {
+        String zones = form.apply("zones");
+        return new Row(id, form.apply("nom"), kept == null ? form.apply("nom") : kept.getStructureName(), form.apply("reseau"),
+                form.apply("departement"), kept == null ? null : kept.getCommuneCode(), form.apply("courriel"), form.apply("telephone"),
+                form.apply("age_min"), form.apply("age_max"), form.apply("diplome_max"), form.apply("diplome_min"),
+                zones == null ? List.of() : List.of(zones.split(",")), "prefixe", form.apply("statuts"), form.apply("places"),
+                kept == null ? null : kept.getPublics(), kept == null ? null : kept.getConditionsAcces(),
+                kept == null ? null : kept.getModesMobilisation(), kept == null || kept.isActive());
     }
 
     private Report save(String source, List<Row> rows) {

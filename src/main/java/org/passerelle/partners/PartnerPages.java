@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(value = "/annuaire/partenaires", produces = MediaType.TEXT_HTML_VALUE)
 public class PartnerPages {
 
+    private static final int SHOWN_ROWS = 500;
+
     private final PartnerRepository partners;
     private final PartnerImport imports;
 
@@ -45,7 +47,7 @@ public class PartnerPages {
                 .filter(p -> sansCourriel.isBlank() || !hasEmail(p))
                 .sorted(java.util.Comparator.comparing(Partner::getDepartement).thenComparing(Partner::getName))
                 .toList();
-        String rows = found.stream().limit(500).map(p -> "<tr><td>" + escape(p.getName()) + "</td><td>"
+        String rows = found.stream().limit(SHOWN_ROWS).map(p -> "<tr><td>" + escape(p.getName()) + "</td><td>"
                 + escape(Networks.label(p.getNetwork())) + "</td><td>" + escape(p.getDepartement()) + "</td><td>"
                 + ages(p) + "</td><td>" + escape(p.getMaxDiplomaLevel()) + "</td><td>" + escape(p.getZoneEligibilite())
                 + "</td><td>" + (hasEmail(p) ? escape(p.getEmail()) : "<span class=\"errors\">à compléter</span>")
@@ -62,17 +64,33 @@ public class PartnerPages {
                   <label><input type="checkbox" name="sansCourriel" value="oui"%s> Seulement les structures sans courriel</label>
                   <button type="submit">Rechercher</button>
                 </form>
-                <p>%d structure(s)%s.</p>
+                <p><a href="/annuaire/partenaires/nouveau">Ajouter un partenaire</a></p>
+                <p>%d structure(s)%s.%s</p>
                 <table><thead><tr><th>Nom</th><th>Réseau</th><th>Dép.</th><th>Âges</th><th>Diplôme max</th><th>Zone</th><th>Courriel</th><th>État</th><th></th></tr></thead>
                 <tbody>%s</tbody></table>""".formatted(escape(q), escape(departement), networks, sansCourriel.isBlank() ? "" : " checked",
                 found.size(), withoutEmail == 0 ? "" : ", dont " + withoutEmail
-                        + " sans courriel : les médiateurs ne peuvent pas leur adresser d'orientation avant qu'il soit saisi", rows));
+                        + " sans courriel : les médiateurs ne peuvent pas leur adresser d'orientation avant qu'il soit saisi",
+                found.size() > SHOWN_ROWS ? " Les " + SHOWN_ROWS + " premières sont affichées : précisez la recherche." : "", rows));
+    }
+
+    @GetMapping("/nouveau")
+    public ResponseEntity<String> blank(HttpServletRequest request) {
+        return form(null, Map.of("age_min", "", "age_max", ""), List.of(), request, HttpStatus.OK);
+    }
+
+    @PostMapping(value = "/nouveau", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public ResponseEntity<String> create(@RequestParam Map<String, String> form, HttpServletRequest request) {
+        PartnerImport.Entry entry = imports.create(field(form));
+        return entry.errors().isEmpty() ? HtmlPages.page(HttpStatus.CREATED, "Partenaire ajouté",
+                "<p>" + escape(form.get("nom")) + " est dans l'annuaire.</p><p><a href=\"/annuaire/partenaires/" + entry.partnerId()
+                        + "\">Voir la fiche</a> · <a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>")
+                : form(null, form, entry.errors(), request, HttpStatus.BAD_REQUEST);
     }
 
     @GetMapping("/{id}")
     @Transactional(readOnly = true)
     public ResponseEntity<String> edit(@PathVariable Long id, HttpServletRequest request) {
-        return partners.findById(id).map(p -> form(p, List.of(), request, HttpStatus.OK))
+        return partners.findById(id).map(p -> form(p, valuesOf(p), List.of(), request, HttpStatus.OK))
                 .orElse(HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", "<p><a href=\"/annuaire/partenaires\">Retour</a></p>"));
     }
 
@@ -81,14 +99,28 @@ public class PartnerPages {
         if (partners.findById(id).isEmpty()) {
             return HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", "");
         }
-        List<String> errors = imports.edit(id, name -> {
-            String value = form.get(name);
-            return value == null || value.isBlank() ? null : value.trim();
-        });
+        List<String> errors = imports.edit(id, field(form));
         Partner partner = partners.findById(id).orElseThrow();
         return errors.isEmpty() ? HtmlPages.page(HttpStatus.OK, "Partenaire enregistré",
                 "<p>" + escape(partner.getName()) + " est à jour.</p><p><a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>")
-                : form(partner, errors, request, HttpStatus.BAD_REQUEST);
+                : form(partner, form, errors, request, HttpStatus.BAD_REQUEST);
+    }
+
+    @PostMapping(value = "/{id}/reactiver", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Transactional
+    public ResponseEntity<String> reactivate(@PathVariable Long id) {
+        return partners.findById(id).map(p -> {
+            p.reactivate();
+            return HtmlPages.page(HttpStatus.OK, "Partenaire réactivé", "<p>" + escape(p.getName())
+                    + " est de nouveau proposé aux médiateurs.</p><p><a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>");
+        }).orElse(HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", ""));
+    }
+
+    private static java.util.function.Function<String, String> field(Map<String, String> form) {
+        return name -> {
+            String value = form.get(name);
+            return value == null || value.isBlank() ? null : value.trim();
+        };
     }
 
     @PostMapping(value = "/{id}/desactiver", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -101,31 +133,54 @@ public class PartnerPages {
         }).orElse(HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", ""));
     }
 
-    private static ResponseEntity<String> form(Partner p, List<String> errors, HttpServletRequest request, HttpStatus status) {
+    private static Map<String, String> valuesOf(Partner p) {
+        Map<String, String> values = new java.util.HashMap<>();
+        values.put("nom", p.getName());
+        values.put("reseau", networkCode(p.getNetwork()));
+        values.put("departement", p.getDepartement());
+        values.put("courriel", p.getEmail());
+        values.put("telephone", p.getPhone());
+        values.put("age_min", p.getAgeMin() == null ? null : p.getAgeMin().toString());
+        values.put("age_max", p.getAgeMax() == null ? null : p.getAgeMax().toString());
+        values.put("diplome_max", p.getMaxDiplomaLevel());
+        values.put("zones", p.getZoneEligibilite());
+        values.put("statuts", p.getRequiredStatuses());
+        values.put("places", p.getCapacity() == null ? null : p.getCapacity().toString());
+        return values;
+    }
+
+    /** The partner's form, for a new partner (p null) or an existing one; values as last typed, so errors lose nothing. */
+    private static ResponseEntity<String> form(Partner p, Map<String, String> values, List<String> errors,
+            HttpServletRequest request, HttpStatus status) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String hidden = csrf == null ? "" : "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\"" + csrf.getToken() + "\">";
         String errorList = errors.isEmpty() ? "" : "<ul class=\"errors\">" + errors.stream().map(e -> "<li>" + escape(e) + "</li>")
                 .collect(Collectors.joining()) + "</ul>";
-        return HtmlPages.page(status, "Modifier " + p.getName(), errorList + """
-                <form method="post" action="/annuaire/partenaires/%1$d">%2$s
+        String action = p == null ? "/annuaire/partenaires/nouveau" : "/annuaire/partenaires/" + p.getId();
+        String state = p == null ? "" : p.isActive()
+                ? "<form method=\"post\" action=\"" + action + "/desactiver\">" + hidden + "<button type=\"submit\">Désactiver ce partenaire</button></form>"
+                : "<p>Ce partenaire est désactivé : il n'est plus proposé aux médiateurs.</p><form method=\"post\" action=\"" + action
+                        + "/reactiver\">" + hidden + "<button type=\"submit\">Réactiver ce partenaire</button></form>";
+        java.util.function.Function<String, String> v = name -> escape(values.get(name));
+        return HtmlPages.page(status, p == null ? "Ajouter un partenaire" : "Modifier " + p.getName(), errorList + """
+                <form method="post" action="%1$s">%2$s
                   <label for="nom">Nom</label><input id="nom" name="nom" value="%3$s" size="60">
                   <label for="reseau">Réseau (mission-locale, france-travail, e2c, epide, cci, geiq, mfr, rsma, cfa)</label><input id="reseau" name="reseau" value="%4$s">
                   <label for="departement">Département</label><input id="departement" name="departement" value="%5$s" size="3">
-                  <label for="courriel">Courriel</label><input id="courriel" name="courriel" value="%6$s" size="40">
+                  <label for="courriel">Courriel (reçoit les orientations)</label><input id="courriel" name="courriel" value="%6$s" size="40">
                   <label for="telephone">Téléphone</label><input id="telephone" name="telephone" value="%7$s">
-                  <label for="age_min">Âge minimum</label><input id="age_min" name="age_min" value="%8$s" size="3">
-                  <label for="age_max">Âge maximum</label><input id="age_max" name="age_max" value="%9$s" size="3">
+                  <label for="age_min">Âge minimum (vide : règle du réseau)</label><input id="age_min" name="age_min" value="%8$s" size="3">
+                  <label for="age_max">Âge maximum (vide : règle du réseau)</label><input id="age_max" name="age_max" value="%9$s" size="3">
                   <label for="diplome_max">Diplôme maximum (aucun, capBep, bac, bac2, licence, masterPlus)</label><input id="diplome_max" name="diplome_max" value="%10$s">
-                  <label for="zones">Zones (dep:93, reg:11, com:93066, france, metropole)</label><input id="zones" name="zones" value="%11$s" size="60">
+                  <label for="zones">Zones (dep:93, reg:11, com:93066, france, metropole ; vide : son département)</label><input id="zones" name="zones" value="%11$s" size="60">
                   <label for="statuts">Publics réservés (ex. rqth)</label><input id="statuts" name="statuts" value="%12$s">
                   <label for="places">Places</label><input id="places" name="places" value="%13$s" size="4">
                   <button type="submit">Enregistrer</button>
                 </form>
-                <form method="post" action="/annuaire/partenaires/%1$d/desactiver">%2$s<button type="submit">Désactiver ce partenaire</button></form>
-                <p><a href="/annuaire/partenaires">Retour à l'annuaire</a></p>""".formatted(p.getId(), hidden, escape(p.getName()),
-                escape(networkCode(p.getNetwork())), escape(p.getDepartement()), escape(p.getEmail()), escape(p.getPhone()),
-                escape(p.getAgeMin()), escape(p.getAgeMax()), escape(p.getMaxDiplomaLevel()), escape(p.getZoneEligibilite()),
-                escape(p.getRequiredStatuses()), escape(p.getCapacity())));
+                %14$s
+                <p><a href="/annuaire/partenaires">Retour à l'annuaire</a></p>""".formatted(action, hidden, v.apply("nom"),
+                v.apply("reseau"), v.apply("departement"), v.apply("courriel"), v.apply("telephone"), v.apply("age_min"),
+                v.apply("age_max"), v.apply("diplome_max"), v.apply("zones"), v.apply("statuts"), v.apply("places"), state));
     }
 
     private static String networkCode(Partner.Network network) {

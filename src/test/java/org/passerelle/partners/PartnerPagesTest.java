@@ -90,6 +90,34 @@ class PartnerPagesTest {
     }
 
     @Test
+    void aProgrammeLeadAddsAPartnerByHandAndCanReactivateIt() throws Exception {
+        var blank = get("/annuaire/partenaires/nouveau", lead);
+        assertThat(blank.statusCode()).isEqualTo(200);
+        String token = csrf(blank.body());
+
+        var refused = post("/annuaire/partenaires/nouveau", "_csrf=" + token
+                + "&nom=E2C+Mende&reseau=e2c&departement=48&courriel=pas-un-courriel&age_max=dix");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("adresse courriel invalide : pas-un-courriel", "âge maximum n&#39;est pas un nombre : dix",
+                "value=\"E2C Mende\"");
+        assertThat(partners.findAll()).noneMatch(p -> "E2C Mende".equals(p.getName()));
+
+        var created = post("/annuaire/partenaires/nouveau", "_csrf=" + token
+                + "&nom=E2C+Mende&reseau=e2c&departement=48&courriel=e2c48%40example.org");
+        assertThat(created.statusCode()).isEqualTo(201);
+        Partner e2c = partners.findAll().stream().filter(p -> "E2C Mende".equals(p.getName())).findFirst().orElseThrow();
+        assertThat(e2c.getAgeMax()).as("the network's rule when left empty").isEqualTo(25);
+        assertThat(e2c.getMaxDiplomaLevel()).isEqualTo("aucun");
+        assertThat(e2c.getZoneEligibilite()).isEqualTo("dep:48");
+        assertThat(get("/annuaire/partenaires?q=mende", lead).body()).contains("E2C Mende", "e2c48@example.org");
+
+        assertThat(post("/annuaire/partenaires/" + e2c.getId() + "/desactiver", "_csrf=" + token).statusCode()).isEqualTo(200);
+        assertThat(get("/annuaire/partenaires/" + e2c.getId(), lead).body()).contains("Réactiver ce partenaire");
+        assertThat(post("/annuaire/partenaires/" + e2c.getId() + "/reactiver", "_csrf=" + token).statusCode()).isEqualTo(200);
+        assertThat(partners.findById(e2c.getId()).orElseThrow().isActive()).isTrue();
+    }
+
+    @Test
     void servicesWithoutEmailAreFlaggedAndCanBeListedAlone() throws Exception {
         partners.save(new Partner("ML Pages Sans Contact", Partner.Network.MISSION_LOCALE, "48", "", 16, 25));
         partners.save(new Partner("ML Pages Avec Contact", Partner.Network.MISSION_LOCALE, "48", "ml48@example.org", 16, 25));
@@ -115,5 +143,6 @@ class PartnerPagesTest {
         assertThat(get("/annuaire/partenaires", null).statusCode()).isEqualTo(401);
         assertThat(get("/annuaire/partenaires", "pagesMediator").statusCode()).isEqualTo(403);
         assertThat(send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/annuaire/partenaires/1"))).statusCode()).isEqualTo(401);
+        assertThat(get("/annuaire/partenaires/nouveau", "pagesMediator").statusCode()).isEqualTo(403);
     }
 }
