@@ -109,10 +109,25 @@ public class PartnerPages {
     @PostMapping(value = "/{id}/reactiver", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Transactional
     public ResponseEntity<String> reactivate(@PathVariable Long id) {
+        return setActive(id, true);
+    }
+
+    @PostMapping(value = "/{id}/desactiver", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    @Transactional
+    public ResponseEntity<String> deactivate(@PathVariable Long id) {
+        return setActive(id, false);
+    }
+
+    private ResponseEntity<String> setActive(Long id, boolean active) {
         return partners.findById(id).map(p -> {
-            p.reactivate();
-            return HtmlPages.page(HttpStatus.OK, "Partenaire réactivé", "<p>" + escape(p.getName())
-                    + " est de nouveau proposé aux médiateurs.</p><p><a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>");
+            if (active) {
+                p.reactivate();
+            } else {
+                p.deactivate();
+            }
+            return HtmlPages.page(HttpStatus.OK, active ? "Partenaire réactivé" : "Partenaire désactivé", "<p>" + escape(p.getName())
+                    + (active ? " est de nouveau proposé aux médiateurs." : " ne sera plus proposé aux médiateurs.")
+                    + "</p><p><a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>");
         }).orElse(HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", ""));
     }
 
@@ -123,15 +138,6 @@ public class PartnerPages {
         };
     }
 
-    @PostMapping(value = "/{id}/desactiver", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    @Transactional
-    public ResponseEntity<String> deactivate(@PathVariable Long id) {
-        return partners.findById(id).map(p -> {
-            p.deactivate();
-            return HtmlPages.page(HttpStatus.OK, "Partenaire désactivé", "<p>" + escape(p.getName())
-                    + " ne sera plus proposé aux médiateurs.</p><p><a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>");
-        }).orElse(HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", ""));
-    }
 
     private static Map<String, String> valuesOf(Partner p) {
         Map<String, String> values = new java.util.HashMap<>();
