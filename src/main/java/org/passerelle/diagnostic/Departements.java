@@ -43,6 +43,14 @@ public final class Departements {
         return code == null ? null : REGIONS.get(code);
     }
 
+    /** Whether an INSEE commune code (5 characters: 93066, 2A004, 97411) lies in this département. */
+    public static boolean isCommuneOf(String commune, String departement) {
+        if (commune == null || departement == null || !commune.toUpperCase(java.util.Locale.ROOT).matches("\\d{5}|2[AB]\\d{3}")) {
+            return false;
+        }
+        return commune.toUpperCase(java.util.Locale.ROOT).startsWith(departement);
+    }
+
     public static Set<String> codes() {
         return NAMES.keySet();
     }

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** What the mediator learnt in the diagnostic form. */
-public record Diagnostic(LocalDate birthDate, String departement, String diplomaLevel, String situation,
+public record Diagnostic(LocalDate birthDate, String departement, String communeCode, String diplomaLevel, String situation,
         List<String> barriers, boolean hasProject, String project, String projectSector, String availability,
         boolean consentContact, boolean consentReferral, boolean guardianConsent) {
 

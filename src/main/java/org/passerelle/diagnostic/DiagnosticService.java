@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.passerelle.intake.Youth;
 import org.passerelle.journey.JourneyRepository;
@@ -41,6 +42,7 @@ public class DiagnosticService {
         Youth youth = journeys.findById(journeyId).orElseThrow().getYouth();
         youth.setBirthDate(diagnostic.birthDate());
         youth.setDepartement(diagnostic.departement());
+        youth.setCommuneCode(notBlank(diagnostic.communeCode()) ? diagnostic.communeCode().trim().toUpperCase(Locale.ROOT) : null);
         youth.setDiplomaLevel(diagnostic.diplomaLevel());
         youth.setSituation(diagnostic.situation());
         youth.setBarriers(String.join(",", diagnostic.barriers()));
@@ -75,6 +77,9 @@ public class DiagnosticService {
         }
         if (!Departements.isValid(diagnostic.departement())) {
             errors.add("département inconnu");
+        } else if (notBlank(diagnostic.communeCode()) && !Departements.isCommuneOf(diagnostic.communeCode().trim(), diagnostic.departement())) {
+            errors.add("code commune " + diagnostic.communeCode().trim() + " hors du département " + diagnostic.departement()
+                    + " (code INSEE attendu, pas le code postal)");
         }
         if (!DIPLOMA_LEVELS.contains(diagnostic.diplomaLevel())) {
             errors.add("niveau de diplôme inconnu");

@@ -24,6 +24,7 @@ public class RecordDiagnostic implements JavaDelegate {
         Diagnostic diagnostic = new Diagnostic(
                 FormValues.asDate(execution.getVariable(Vars.BIRTH_DATE)),
                 (String) execution.getVariable(Vars.DEPARTEMENT),
+                (String) execution.getVariable(Vars.COMMUNE_CODE),
                 (String) execution.getVariable(Vars.DIPLOMA_LEVEL),
                 (String) execution.getVariable(Vars.SITUATION),
                 FormValues.asList(execution.getVariable(Vars.BARRIERS)),
@@ -43,7 +44,7 @@ public class RecordDiagnostic implements JavaDelegate {
         execution.setVariable(Vars.HAS_PROJECT, diagnostic.hasProject());
         execution.setVariable(Vars.CONSENT_REFERRAL, diagnostic.consentReferral());
         // Least data on the engine: the personal answers now live only in the youth's record.
-        for (String personal : new String[] {Vars.BIRTH_DATE, Vars.BARRIERS, Vars.PROJECT, Vars.AVAILABILITY}) {
+        for (String personal : new String[] {Vars.BIRTH_DATE, Vars.COMMUNE_CODE, Vars.BARRIERS, Vars.PROJECT, Vars.AVAILABILITY}) {
             execution.removeVariable(personal);
         }
     }

@@ -23,6 +23,7 @@ public class Youth {
     private String campaign;
     private LocalDate birthDate;
     private String departement;
+    private String communeCode;
     private String diplomaLevel;
     private String situation;
     /** Comma-separated barrier codes (sante, logement, mobilite…). */
@@ -61,6 +62,8 @@ public class Youth {
     public void setBirthDate(LocalDate birthDate) { this.birthDate = birthDate; }
     public String getDepartement() { return departement; }
     public void setDepartement(String departement) { this.departement = departement; }
+    public String getCommuneCode() { return communeCode; }
+    public void setCommuneCode(String communeCode) { this.communeCode = communeCode; }
     public String getDiplomaLevel() { return diplomaLevel; }
     public void setDiplomaLevel(String diplomaLevel) { this.diplomaLevel = diplomaLevel; }
     public String getSituation() { return situation; }
@@ -94,6 +97,7 @@ public class Youth {
         this.firstName = null;
         this.externalId = "erased-" + id;
         this.birthDate = null;
+        this.communeCode = null;
         this.situation = null;
         this.barriers = null;
         this.project = null;

@@ -88,6 +88,8 @@ public final class YouthJourney {
         // Written by the diagnostic form, moved into the youth's record by recordDiagnostic.
         public static final String BIRTH_DATE = "birthDate";
         public static final String DEPARTEMENT = "departement";
+        /** Optional INSEE code of the youth's commune (not the postal code). */
+        public static final String COMMUNE_CODE = "communeCode";
         public static final String DIPLOMA_LEVEL = "diplomaLevel";
         public static final String SITUATION = "situation";
         public static final String BARRIERS = "barriers";

@@ -51,7 +51,7 @@ public class Referrals {
         Youth youth = journeys.findById(journeyId).orElseThrow().getYouth();
         List<Long> refused = referrals.findByJourneyId(journeyId).stream()
                 .filter(r -> r.getStatus() == Referral.Status.REFUSED).map(Referral::getPartnerId).toList();
-        YouthProfile profile = new YouthProfile(youth.getBirthDate(), youth.getDepartement(), null, youth.getDiplomaLevel(),
+        YouthProfile profile = new YouthProfile(youth.getBirthDate(), youth.getDepartement(), youth.getCommuneCode(), youth.getDiplomaLevel(),
                 youth.getSituation() == null ? Set.of() : Set.of(youth.getSituation()),
                 youth.getBarriers() != null && (youth.getBarriers().contains("sante") || youth.getBarriers().contains("logement")
                         || youth.getBarriers().contains("justice")),

@@ -40,4 +40,16 @@ class DepartementsTest {
         assertThat(Departements.regionOf(null)).isNull();
         assertThat(Departements.regionOf("974")).isEqualTo("04");
     }
+
+    @Test
+    void communeCodesBelongToTheirDepartement() {
+        assertThat(Departements.isCommuneOf("93066", "93")).isTrue();
+        assertThat(Departements.isCommuneOf("97411", "974")).isTrue();
+        assertThat(Departements.isCommuneOf("2B033", "2B")).isTrue();
+        assertThat(Departements.isCommuneOf("97411", "971")).isFalse();
+        assertThat(Departements.isCommuneOf("75056", "93")).isFalse();
+        assertThat(Departements.isCommuneOf("930661", "93")).isFalse();
+        assertThat(Departements.isCommuneOf("Saint-Denis", "93")).isFalse();
+        assertThat(Departements.isCommuneOf(null, "93")).isFalse();
+    }
 }

@@ -17,7 +17,7 @@ class DiagnosticValidationTest {
 
     private static Diagnostic diagnostic(String birthDate, String departement, List<String> barriers, boolean guardianConsent,
             boolean consentContact) {
-        return new Diagnostic(birthDate == null ? null : LocalDate.parse(birthDate), departement, "bac", "chomeur", barriers,
+        return new Diagnostic(birthDate == null ? null : LocalDate.parse(birthDate), departement, null, "bac", "chomeur", barriers,
                 false, null, null, null, consentContact, true, guardianConsent);
     }
 
@@ -62,5 +62,23 @@ class DiagnosticValidationTest {
                 .hasMessageContaining("recontacté");
         assertThatThrownBy(() -> service.validate(diagnostic("1990-01-01", "75", List.of(), false, true)))
                 .hasMessageContaining("âge hors du public");
+    }
+
+    private static Diagnostic inCommune(String departement, String commune) {
+        return new Diagnostic(LocalDate.parse("2005-03-01"), departement, commune, "bac", "chomeur", List.of(),
+                false, null, null, null, true, true, false);
+    }
+
+    @Test
+    void theCommuneIsOptionalButMustBeAnInseeCodeOfTheDepartement() {
+        assertThat(service.validate(inCommune("93", null))).isEqualTo(21);
+        assertThat(service.validate(inCommune("93", " "))).isEqualTo(21);
+        assertThat(service.validate(inCommune("93", "93066"))).isEqualTo(21);
+        assertThat(service.validate(inCommune("974", "97411"))).isEqualTo(21);
+        assertThat(service.validate(inCommune("2A", "2a004"))).isEqualTo(21);
+        assertThatThrownBy(() -> service.validate(inCommune("93", "75056")))
+                .hasMessageContaining("code commune 75056 hors du département 93 (code INSEE attendu, pas le code postal)");
+        assertThatThrownBy(() -> service.validate(inCommune("971", "97411"))).hasMessageContaining("hors du département 971");
+        assertThatThrownBy(() -> service.validate(inCommune("93", "9306"))).hasMessageContaining("code commune 9306");
     }
 }

@@ -205,8 +205,13 @@ class JourneyIntegrationTest {
 
     private void diagnose(JourneyGateway.Started started, String birthDate, String departement, String diploma,
             String situation, java.util.List<String> barriers, boolean hasProject, String project, String sector) {
+        diagnose(started, birthDate, departement, null, diploma, situation, barriers, hasProject, project, sector);
+    }
+
+    private void diagnose(JourneyGateway.Started started, String birthDate, String departement, String commune, String diploma,
+            String situation, java.util.List<String> barriers, boolean hasProject, String project, String sector) {
         var variables = org.camunda.bpm.engine.variable.Variables.createVariables()
-                .putValue(Vars.BIRTH_DATE, birthDate).putValue(Vars.DEPARTEMENT, departement)
+                .putValue(Vars.BIRTH_DATE, birthDate).putValue(Vars.DEPARTEMENT, departement).putValue(Vars.COMMUNE_CODE, commune)
                 .putValue(Vars.DIPLOMA_LEVEL, diploma).putValue(Vars.SITUATION, situation)
                 .putValue(Vars.BARRIERS, org.camunda.spin.Spin.JSON(barriers))
                 .putValue(Vars.HAS_PROJECT, hasProject).putValue(Vars.PROJECT, project).putValue(Vars.PROJECT_SECTOR, sector)
@@ -258,6 +263,29 @@ class JourneyIntegrationTest {
         executeJob(started.processInstanceId(), "taskRecordOutcome");
         assertThat(journeys.findById(started.journeyId()).orElseThrow().getOutcome()).isEqualTo("alternance");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
+    }
+
+    @Test
+    void aYouthsCommuneRanksTheServicesOfThatCommuneFirst() {
+        var communal = partners.save(org.passerelle.partners.Partner.imported("test-commune", "antenne-97411",
+                new org.passerelle.partners.Partner.Description("Antenne jeunes Saint-Denis 974", null,
+                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "97411", "antenne@example.org", null,
+                        16, 25, null, null, null, "com:97411", null, null, null, null, true)));
+        partners.save(org.passerelle.partners.Partner.imported("test-commune", "antenne-97416",
+                new org.passerelle.partners.Partner.Description("Antenne jeunes Saint-Pierre 974", null,
+                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "97416", "sp@example.org", null,
+                        16, 25, null, null, null, "com:97416", null, null, null, null, true)));
+        var started = answered("wa-commune-1");
+        diagnose(started, "2006-06-02", "974", "97411", "aucun", "decrocheur", java.util.List.of("logement"), false, null, null);
+
+        var youth = journeys.findById(started.journeyId()).orElseThrow().getYouth();
+        assertThat(youths.findById(youth.getId()).orElseThrow().getCommuneCode()).isEqualTo("97411");
+        assertThat(runtimeService.getVariables(started.processInstanceId())).doesNotContainKey(Vars.COMMUNE_CODE);
+        Task choose = task(calledInstance(started.processInstanceId()), "taskChoosePartner");
+        assertThat(taskService.getVariable(choose.getId(), "partnerProposals").toString())
+                .startsWith("1. Antenne jeunes Saint-Denis 974 : ").contains("dans la commune du jeune");
+        assertThat(taskService.getVariable(choose.getId(), "partnerOptions").toString())
+                .contains(communal.getId().toString()).doesNotContain("Saint-Pierre");
     }
 
     @Test

@@ -60,6 +60,11 @@ class ErasureTest {
                 .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult().getId(), Map.of(Vars.ANSWER_TEXT, "Bonjour Sarah"));
         managementService.executeJob(managementService.createJobQuery().processInstanceId(started.processInstanceId()).singleResult().getId());
 
+        var located = youths.findById(journeys.findById(started.journeyId()).orElseThrow().getYouth().getId()).orElseThrow();
+        located.setDepartement("93");
+        located.setCommuneCode("93066");
+        youths.save(located);
+
         assertThat(delete(lead, started.journeyId())).isEqualTo(204);
 
         Journey journey = journeys.findById(started.journeyId()).orElseThrow();
@@ -69,6 +74,8 @@ class ErasureTest {
         assertThat(youth.getErasedAt()).isNotNull();
         assertThat(youth.getChannel()).isEqualTo("whatsapp");
         assertThat(youth.getCampaign()).isEqualTo("tiktok");
+        assertThat(youth.getCommuneCode()).as("where the youth lives, precisely").isNull();
+        assertThat(youth.getDepartement()).as("kept for the figures by territory").isEqualTo("93");
         assertThat(journey.getStatus()).isEqualTo(Journey.Status.CLOSED);
         assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId())).isEmpty();
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
