@@ -2,13 +2,13 @@ package org.passerelle.referral;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.passerelle.journey.JourneyRepository;
 import org.passerelle.intake.Youth;
+import org.passerelle.diagnostic.Departements;
 import org.passerelle.partners.Partner;
 import org.passerelle.partners.PartnerDirectory;
 import org.passerelle.partners.PartnerMatcher;
@@ -56,7 +56,12 @@ public class Referrals {
                 youth.getBarriers() != null && (youth.getBarriers().contains("sante") || youth.getBarriers().contains("logement")
                         || youth.getBarriers().contains("justice")),
                 Boolean.TRUE.equals(youth.getHasProject()), youth.getTrack());
-        return directory.match(profile, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), refused, acceptanceRates());
+        return directory.match(profile, todayWhere(youth), refused, acceptanceRates());
+    }
+
+    /** The referral day where the youth lives: in La Réunion a 26th birthday starts four hours before Paris. */
+    private LocalDate todayWhere(Youth youth) {
+        return LocalDate.ofInstant(clock.instant(), Departements.zoneOf(youth.getDepartement()));
     }
 
     /** Share of answered referrals each partner accepted. */
@@ -129,7 +134,7 @@ public class Referrals {
     public ReferralMailer.YouthSummary summary(Long journeyId) {
         Youth youth = journeys.findById(journeyId).orElseThrow().getYouth();
         Integer age = youth.getBirthDate() == null ? null
-                : java.time.Period.between(youth.getBirthDate(), LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC)).getYears();
+                : java.time.Period.between(youth.getBirthDate(), todayWhere(youth)).getYears();
         String need = switch (youth.getTrack() == null ? "" : youth.getTrack()) {
             case "relaisImmediat" -> "Le jeune a des difficultés à lever rapidement et a besoin d'un accompagnement de proximité.";
             case "orientation" -> "Le jeune cherche sa voie et souhaite être accompagné dans son orientation.";

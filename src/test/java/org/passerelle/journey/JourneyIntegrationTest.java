@@ -265,27 +265,49 @@ class JourneyIntegrationTest {
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
     }
 
+    @Autowired org.passerelle.referral.Referrals referralService;
+
+    @Test
+    void theAgeOnTheReferralDayIsCountedWhereTheYouthLives() {
+        var youthId = journeys.findById(answered("wa-age-976").journeyId()).orElseThrow().getYouth().getId();
+        var youth = youths.findById(youthId).orElseThrow();
+        youth.setBirthDate(java.time.LocalDate.of(2000, 6, 2));
+        youth.setDepartement("976");
+        youths.save(youth);
+        var ml = partners.save(new org.passerelle.partners.Partner("Mission Locale Mayotte âge",
+                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "976", "mayotte@example.org", 16, 25));
+        Long journeyId = journeys.findAll().stream().filter(j -> j.getYouth().getId().equals(youthId)).findFirst().orElseThrow().getId();
+
+        // 21:30 UTC on 1 June is already 2 June, the 26th birthday, in Mayotte (UTC+3).
+        ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2026-06-01T21:30:00Z")));
+        var result = referralService.proposals(journeyId);
+
+        assertThat(result.proposals()).noneMatch(p -> p.partner().getId().equals(ml.getId()));
+        assertThat(result.exclusions()).filteredOn(e -> e.partner().getId().equals(ml.getId())).singleElement()
+                .satisfies(e -> assertThat(e.reasons()).containsExactly("trop âgé : 26 ans, accueil jusqu'à 25 ans"));
+    }
+
     @Test
     void aYouthsCommuneRanksTheServicesOfThatCommuneFirst() {
-        var communal = partners.save(org.passerelle.partners.Partner.imported("test-commune", "antenne-97411",
-                new org.passerelle.partners.Partner.Description("Antenne jeunes Saint-Denis 974", null,
-                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "97411", "antenne@example.org", null,
-                        16, 25, null, null, null, "com:97411", null, null, null, null, true)));
-        partners.save(org.passerelle.partners.Partner.imported("test-commune", "antenne-97416",
-                new org.passerelle.partners.Partner.Description("Antenne jeunes Saint-Pierre 974", null,
-                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "97416", "sp@example.org", null,
-                        16, 25, null, null, null, "com:97416", null, null, null, null, true)));
+        var communal = partners.save(org.passerelle.partners.Partner.imported("test-commune", "antenne-97120",
+                new org.passerelle.partners.Partner.Description("Antenne jeunes Pointe-à-Pitre", null,
+                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "971", "97120", "antenne@example.org", null,
+                        16, 25, null, null, null, "com:97120", null, null, null, null, true)));
+        partners.save(org.passerelle.partners.Partner.imported("test-commune", "antenne-97101",
+                new org.passerelle.partners.Partner.Description("Antenne jeunes Les Abymes", null,
+                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "971", "97101", "abymes@example.org", null,
+                        16, 25, null, null, null, "com:97101", null, null, null, null, true)));
         var started = answered("wa-commune-1");
-        diagnose(started, "2006-06-02", "974", "97411", "aucun", "decrocheur", java.util.List.of("logement"), false, null, null);
+        diagnose(started, "2006-06-02", "971", "97120", "aucun", "decrocheur", java.util.List.of("logement"), false, null, null);
 
         var youth = journeys.findById(started.journeyId()).orElseThrow().getYouth();
-        assertThat(youths.findById(youth.getId()).orElseThrow().getCommuneCode()).isEqualTo("97411");
+        assertThat(youths.findById(youth.getId()).orElseThrow().getCommuneCode()).isEqualTo("97120");
         assertThat(runtimeService.getVariables(started.processInstanceId())).doesNotContainKey(Vars.COMMUNE_CODE);
         Task choose = task(calledInstance(started.processInstanceId()), "taskChoosePartner");
         assertThat(taskService.getVariable(choose.getId(), "partnerProposals").toString())
-                .startsWith("1. Antenne jeunes Saint-Denis 974 : ").contains("dans la commune du jeune");
+                .startsWith("1. Antenne jeunes Pointe-à-Pitre : ").contains("dans la commune du jeune");
         assertThat(taskService.getVariable(choose.getId(), "partnerOptions").toString())
-                .contains(communal.getId().toString()).doesNotContain("Saint-Pierre");
+                .contains(communal.getId().toString()).doesNotContain("Abymes");
     }
 
     @Test
