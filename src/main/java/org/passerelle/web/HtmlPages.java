@@ -19,7 +19,7 @@ public final class HtmlPages {
                 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
                 <title>%1$s — Passerelle</title>
                 <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-                fieldset{margin:1rem 0;padding:1rem}label{display:block;margin:.5rem 0 .2rem}button{margin-top:.8rem;padding:.5rem 1rem}
+                fieldset{margin:1rem 0;padding:1rem}label{display:block;margin:.5rem 0 .2rem}button{display:block;margin-top:.8rem;padding:.5rem 1rem}
                 table{border-collapse:collapse;width:100%%}td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left}
                 .errors{color:#a00}</style>
                 </head><body><h1>%1$s</h1>%2$s</body></html>""".formatted(escape(title), body));

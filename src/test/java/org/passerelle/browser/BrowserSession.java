@@ -33,6 +33,14 @@ final class BrowserSession implements AutoCloseable {
         return page;
     }
 
+    /** A page that answers our own pages' HTTP Basic login (the directory, the dashboard). */
+    Page newPage(String user, String password) {
+        Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("fr-FR")
+                .setHttpCredentials(user, password)).newPage();
+        page.setDefaultTimeout(30_000);
+        return page;
+    }
+
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

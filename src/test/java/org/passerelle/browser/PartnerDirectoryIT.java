@@ -1,0 +1,66 @@
+package org.passerelle.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.passerelle.partners.Partner;
+import org.passerelle.partners.PartnerRepository;
+import org.passerelle.security.Roles;
+import org.passerelle.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A programme lead completes a Mission Locale's contact address in the directory, in a real browser. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PartnerDirectoryIT {
+
+    private static BrowserSession browser;
+
+    @LocalServerPort int port;
+    @Autowired IdentityService identity;
+    @Autowired PartnerRepository partners;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new BrowserSession();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aLeadFindsTheServicesWithoutEmailAndCompletesOne() {
+        String lead = TestUsers.ensure(identity, "browserLead", Roles.PROGRAMME_LEADS);
+        Partner ml = partners.save(new Partner("Mission Locale du Lot navigateur", Partner.Network.MISSION_LOCALE, "46", "", 16, 25));
+        Page page = browser.newPage(lead, TestUsers.password(lead));
+
+        page.navigate("http://localhost:" + port + "/annuaire/partenaires");
+        page.getByLabel("Département").fill("46");
+        page.getByLabel("Seulement les structures sans courriel").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();
+        assertThat(page.locator("tbody").innerText()).contains("Mission Locale du Lot navigateur", "à compléter");
+        BrowserSession.screenshot(page, "directory-1-without-email");
+
+        page.locator("tr", new Page.LocatorOptions().setHasText("Mission Locale du Lot navigateur")).getByText("Modifier").click();
+        page.getByLabel("Courriel (reçoit les orientations)").fill("contact.ml46.example.org");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.locator(".errors").innerText()).contains("adresse courriel invalide : contact.ml46.example.org");
+        assertThat(page.getByLabel("Courriel (reçoit les orientations)").inputValue()).isEqualTo("contact.ml46.example.org");
+        BrowserSession.screenshot(page, "directory-2-refused");
+
+        page.getByLabel("Courriel (reçoit les orientations)").fill("contact@ml46.example.org");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer")).click();
+        assertThat(page.locator("body").innerText()).contains("Mission Locale du Lot navigateur est à jour.");
+        assertThat(partners.findById(ml.getId()).orElseThrow().getEmail()).isEqualTo("contact@ml46.example.org");
+    }
+}
