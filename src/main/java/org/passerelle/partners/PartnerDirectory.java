@@ -23,7 +23,8 @@ public class PartnerDirectory {
      * @param excluded partners that already refused this youth
      * @param acceptanceRates past acceptance rate of each partner, by id
      */
-    @Transactional(readOnly = true)
+    // Not read-only: the partnerRouting DMN writes its decision history (PostgreSQL refuses it in a read-only transaction).
+    @Transactional
     public PartnerMatcher.Result match(YouthProfile youth, LocalDate referralDate, Collection<Long> excluded,
             Map<Long, Double> acceptanceRates) {
         int age = youth.birthDate() == null ? 18 : Period.between(youth.birthDate(), referralDate).getYears();

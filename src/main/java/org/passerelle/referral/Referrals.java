@@ -46,7 +46,8 @@ public class Referrals {
     }
 
     /** The ranked proposals for this youth, none of them a partner that already refused them. */
-    @Transactional(readOnly = true)
+    // Not read-only: evaluating the partnerRouting DMN writes the decision's history (PostgreSQL refuses it otherwise).
+    @Transactional
     public PartnerMatcher.Result proposals(Long journeyId) {
         Youth youth = journeys.findById(journeyId).orElseThrow().getYouth();
         List<Long> refused = referrals.findByJourneyId(journeyId).stream()

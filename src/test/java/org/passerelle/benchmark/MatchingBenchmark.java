@@ -75,7 +75,7 @@ public final class MatchingBenchmark {
         return PartnerMatcher.match(youth, today, directory, routing.preferredNetworks(youth, age), Map.of());
     }
 
-    private static List<Partner> directory() {
+    static List<Partner> directory() {
         List<Partner> partners = new ArrayList<>();
         int n = 0;
         for (String departement : Departements.codes()) {

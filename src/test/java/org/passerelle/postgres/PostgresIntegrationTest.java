@@ -125,4 +125,27 @@ class PostgresIntegrationTest {
         assertThat(taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(Tasks.DIAGNOSTIC).count())
                 .isOne();
     }
+
+    @Autowired org.passerelle.intake.YouthRepository youths;
+    @Autowired org.passerelle.journey.JourneyRepository journeys;
+    @Autowired org.passerelle.partners.PartnerRepository partners;
+    @Autowired org.passerelle.referral.Referrals referrals;
+
+    @Test
+    void partnersAreRankedOnPostgresqlWithTheRoutingDecisionsHistory() {
+        var youth = new org.passerelle.intake.Youth("whatsapp", "pg-match-1", "Maëva", null, java.time.Instant.now());
+        youth.setBirthDate(java.time.LocalDate.of(2006, 3, 1));
+        youth.setDepartement("974");
+        youth.setDiplomaLevel("aucun");
+        youth.segment("jeuneAFreins", "relaisImmediat");
+        youths.save(youth);
+        Long journeyId = journeys.save(new org.passerelle.journey.Journey(youth, java.time.Instant.now())).getId();
+        partners.save(new org.passerelle.partners.Partner("Mission Locale Sud Réunion PG",
+                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "sud@example.org", 16, 25));
+
+        var result = referrals.proposals(journeyId);
+
+        assertThat(result.proposals()).extracting(p -> p.partner().getName()).containsExactly("Mission Locale Sud Réunion PG");
+        assertThat(result.proposals().get(0).reasons()).contains("réseau conseillé pour ce profil (Mission Locale)");
+    }
 }
