@@ -49,17 +49,14 @@ public class PartnerAnswerPage {
                   </fieldset>
                   <fieldset><legend>Vous ne pouvez pas l'accueillir</legend>
                     <label for="reason">Motif</label>
-                    <select id="reason" name="reason">
-                      <option value="horsCriteres">Hors critères</option>
-                      <option value="pasDePlace">Pas de place</option>
-                      <option value="jeuneInjoignable">Jeune injoignable</option>
-                      <option value="autre">Autre</option>
-                    </select>
+                    <select id="reason" name="reason">%s</select>
                     <button type="submit" name="decision" value="refuse">Je refuse l'orientation</button>
                   </fieldset>
                 </form>""".formatted(escape(youth.firstName() == null ? "un jeune" : youth.firstName()),
                 youth.age() == null ? "" : ", " + youth.age() + " ans", escape(youth.departement()), escape(youth.need()),
-                escape(token)));
+                escape(token), RefusalReasons.LABELS.entrySet().stream()
+                        .map(r -> "<option value=\"" + r.getKey() + "\">" + escape(r.getValue()) + "</option>")
+                        .collect(java.util.stream.Collectors.joining())));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)

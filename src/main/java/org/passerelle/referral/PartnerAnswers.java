@@ -15,8 +15,7 @@ public class PartnerAnswers {
 
     public enum Outcome { RECORDED, INVALID, EXPIRED, ALREADY_ANSWERED }
 
-    public static final java.util.Set<String> REFUSAL_REASONS = java.util.Set.of("horsCriteres", "pasDePlace",
-            "jeuneInjoignable", "autre");
+    public static final java.util.Set<String> REFUSAL_REASONS = RefusalReasons.LABELS.keySet();
 
     private final ReferralLinks links;
     private final ReferralRepository referrals;

@@ -45,10 +45,12 @@ public class FiguresController {
                 <form method="get" action="/tableau-de-bord"><label for="depuis">Jeunes arrivés depuis le</label>
                 <input type="date" id="depuis" name="depuis" value="%s"><button type="submit">Afficher</button></form>
                 <p><strong>%d</strong> contacts · <strong>%d</strong> diagnostics · <strong>%d</strong> parcours en cours · <strong>%d</strong> clos</p>
-                %s%s%s%s%s%s""".formatted(depuis == null ? "" : escape(depuis), f.contacts(), f.diagnosed(), f.openJourneys(),
+                %s%s%s%s%s%s%s%s%s""".formatted(depuis == null ? "" : escape(depuis), f.contacts(), f.diagnosed(), f.openJourneys(),
                 f.closedJourneys(), table("Contacts par canal", f.byChannel()), table("Contacts par campagne", f.byCampaign()),
                 table("Contacts par territoire", territories(f.byTerritory())), table("Voies d'accompagnement", f.byTrack()),
-                table("Orientations vers les partenaires", f.referrals()), table("Issues des parcours clos", f.outcomes())));
+                table("Orientations vers les partenaires", f.referrals()), table("Motifs de refus des partenaires", f.referralRefusals()),
+                table("Orientations acceptées : premier rendez-vous", f.referralAttendance()),
+                table("Orientations par réseau", f.referralsByNetwork()), table("Issues des parcours clos", f.outcomes())));
     }
 
     private static Map<String, Long> territories(Map<String, Long> byDepartement) {

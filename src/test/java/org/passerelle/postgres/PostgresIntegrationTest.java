@@ -147,5 +147,18 @@ class PostgresIntegrationTest {
 
         assertThat(result.proposals()).extracting(p -> p.partner().getName()).containsExactly("Mission Locale Sud Réunion PG");
         assertThat(result.proposals().get(0).reasons()).contains("réseau conseillé pour ce profil (Mission Locale)");
+
+        var referral = new org.passerelle.referral.Referral(journeyId, result.proposals().get(0).partner().getId(),
+                java.time.Instant.now(), "pg-nonce");
+        referral.accept(java.time.LocalDate.now(), java.time.Instant.now());
+        referral.attended(true);
+        referralRepository.save(referral);
+        var figures = programmeFigures.since(java.time.Instant.EPOCH);
+        assertThat(figures.referrals()).containsEntry("Acceptées", 1L);
+        assertThat(figures.referralAttendance()).containsEntry("Venus au premier rendez-vous", 1L);
+        assertThat(figures.referralsByNetwork()).containsEntry("Mission Locale", 1L);
     }
+
+    @Autowired org.passerelle.referral.ReferralRepository referralRepository;
+    @Autowired org.passerelle.reporting.ProgrammeFigures programmeFigures;
 }

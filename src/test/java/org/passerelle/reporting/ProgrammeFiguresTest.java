@@ -57,6 +57,47 @@ class ProgrammeFiguresTest {
         assertThat(page.body()).contains("Chiffres du programme", "Contacts par campagne", "campagne-figures");
     }
 
+    @Autowired org.passerelle.partners.PartnerRepository partners;
+    @Autowired org.passerelle.referral.ReferralRepository referrals;
+
+    private static long delta(com.fasterxml.jackson.databind.JsonNode before, com.fasterxml.jackson.databind.JsonNode after,
+            String table, String label) {
+        return after.path(table).path(label).asLong(0) - before.path(table).path(label).asLong(0);
+    }
+
+    @Test
+    void referralOutcomesAreCountedByStatusReasonAttendanceAndNetwork() throws Exception {
+        var e2c = partners.save(new org.passerelle.partners.Partner("E2C figures", org.passerelle.partners.Partner.Network.E2C,
+                "13", "e2c@example.org", 16, 25));
+        Long journeyId = gateway.startFromFirstContact(new FirstContact("whatsapp", "fig-ref-1", "Yanis", null, "Salut")).journeyId();
+        var before = json.readTree(as("figuresSupervisor", "/api/reporting/figures").body());
+        java.time.Instant now = java.time.Instant.now();
+        var refusedNoRoom = new org.passerelle.referral.Referral(journeyId, e2c.getId(), now, "n1");
+        refusedNoRoom.refuse("pasDePlace", now);
+        var refusedOther = new org.passerelle.referral.Referral(journeyId, e2c.getId(), now, "n2");
+        refusedOther.refuse("horsCriteres", now);
+        var came = new org.passerelle.referral.Referral(journeyId, e2c.getId(), now, "n3");
+        came.accept(java.time.LocalDate.now(), now);
+        came.attended(true);
+        var notYet = new org.passerelle.referral.Referral(journeyId, e2c.getId(), now, "n4");
+        notYet.accept(java.time.LocalDate.now(), now);
+        referrals.saveAll(java.util.List.of(refusedNoRoom, refusedOther, came, notYet,
+                new org.passerelle.referral.Referral(journeyId, e2c.getId(), now, "n5")));
+
+        var after = json.readTree(as("figuresSupervisor", "/api/reporting/figures").body());
+
+        assertThat(delta(before, after, "referrals", "Refusées")).isEqualTo(2);
+        assertThat(delta(before, after, "referrals", "Acceptées")).isEqualTo(2);
+        assertThat(delta(before, after, "referrals", "En attente de réponse")).isEqualTo(1);
+        assertThat(delta(before, after, "referralRefusals", "Pas de place")).isEqualTo(1);
+        assertThat(delta(before, after, "referralRefusals", "Hors critères")).isEqualTo(1);
+        assertThat(delta(before, after, "referralAttendance", "Venus au premier rendez-vous")).isEqualTo(1);
+        assertThat(delta(before, after, "referralAttendance", "Présence pas encore confirmée")).isEqualTo(1);
+        assertThat(delta(before, after, "referralsByNetwork", "École de la 2e chance")).isEqualTo(5);
+        assertThat(as("figuresSupervisor", "/tableau-de-bord").body())
+                .contains("Motifs de refus des partenaires", "Pas de place", "Orientations par réseau", "École de la 2e chance");
+    }
+
     @Test
     void aPeriodFiltersTheFiguresAndABadDateIsRefused() throws Exception {
         var future = json.readTree(as("figuresSupervisor", "/api/reporting/figures?depuis=2999-01-01").body());
