@@ -8,16 +8,23 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
-/** One Playwright driver and one headless Debian Chromium per test class (the driver is heavy to start). */
-final class BrowserSession implements AutoCloseable {
+/**
+ * One Playwright driver and one headless Debian Chromium per test class (the driver is heavy to start):
+ * {@code @RegisterExtension static final BrowserSession browser = new BrowserSession();}
+ */
+final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
 
-    private final Playwright playwright;
-    private final Browser browser;
+    private Playwright playwright;
+    private Browser browser;
 
-    BrowserSession() {
+    @Override
+    public void beforeAll(ExtensionContext context) {
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -53,7 +60,7 @@ final class BrowserSession implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public void afterAll(ExtensionContext context) {
         browser.close();
         playwright.close();
     }

@@ -14,9 +14,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.journey.JourneyGateway;
 import org.passerelle.journey.JourneyGateway.FirstContact;
 import org.passerelle.journey.YouthJourney.Tasks;
@@ -35,7 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class ChoosePartnerIT {
 
-    private static BrowserSession browser;
+    @RegisterExtension static final BrowserSession browser = new BrowserSession();
 
     @LocalServerPort int port;
     @Autowired JourneyGateway gateway;
@@ -45,16 +44,6 @@ class ChoosePartnerIT {
     @Autowired HistoryService historyService;
     @Autowired ManagementService managementService;
     @Autowired PartnerRepository partners;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     private void runJob(String processInstanceId, String activityId) {
         managementService.executeJob(managementService.createJobQuery().processInstanceId(processInstanceId)

@@ -1,9 +1,8 @@
 package org.passerelle.browser;
 
 import com.microsoft.playwright.Page;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -13,20 +12,10 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class CockpitIT {
 
-    private static BrowserSession browser;
+    @RegisterExtension static final BrowserSession browser = new BrowserSession();
 
     @LocalServerPort int port;
     @org.springframework.beans.factory.annotation.Autowired org.camunda.bpm.engine.IdentityService identity;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void aSupervisorSeesTheJourneyModelsInCockpit() {

@@ -13,8 +13,6 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.intake.Youth;
@@ -37,7 +35,7 @@ class PartnerAnswerPageIT {
 
     @RegisterExtension
     static GreenMailExtension smtp = org.passerelle.testsupport.TestSmtp.server();
-    private static BrowserSession browser;
+    @RegisterExtension static final BrowserSession browser = new BrowserSession();
 
     @LocalServerPort int port;
     @Autowired RuntimeService runtimeService;
@@ -47,16 +45,6 @@ class PartnerAnswerPageIT {
     @Autowired JourneyRepository journeys;
     @Autowired PartnerRepository partners;
     @Autowired ReferralRepository referrals;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void aPartnerAcceptsTheReferralFromTheLinkInItsEmail() throws Exception {

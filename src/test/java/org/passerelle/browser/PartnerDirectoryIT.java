@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.partners.Partner;
 import org.passerelle.partners.PartnerRepository;
 import org.passerelle.security.Roles;
@@ -22,21 +21,11 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class PartnerDirectoryIT {
 
-    private static BrowserSession browser;
+    @RegisterExtension static final BrowserSession browser = new BrowserSession();
 
     @LocalServerPort int port;
     @Autowired IdentityService identity;
     @Autowired PartnerRepository partners;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void aLeadFindsTheServicesWithoutEmailAndCompletesOne() {

@@ -8,9 +8,8 @@ import com.microsoft.playwright.options.AriaRole;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.channels.ConversationMessage;
 import org.passerelle.channels.ConversationMessageRepository;
 import org.passerelle.journey.JourneyGateway;
@@ -28,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class TasklistFirstAnswerIT {
 
-    private static BrowserSession browser;
+    @RegisterExtension static final BrowserSession browser = new BrowserSession();
 
     @LocalServerPort int port;
     @Autowired JourneyGateway gateway;
@@ -37,16 +36,6 @@ class TasklistFirstAnswerIT {
     @Autowired HistoryService historyService;
     @Autowired org.camunda.bpm.engine.ManagementService managementService;
     @Autowired ConversationMessageRepository messages;
-
-    @BeforeAll
-    static void startBrowser() {
-        browser = new BrowserSession();
-    }
-
-    @AfterAll
-    static void stopBrowser() {
-        browser.close();
-    }
 
     @Test
     void aMediatorAnswersTheFirstMessageAndTheJourneyMovesOn() {

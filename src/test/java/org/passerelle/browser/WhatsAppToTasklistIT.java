@@ -18,8 +18,8 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.channels.inbox.WebhookSignature;
 import org.passerelle.security.Roles;
 import org.passerelle.testsupport.Http;
@@ -42,7 +42,7 @@ import org.springframework.test.context.DynamicPropertySource;
 class WhatsAppToTasklistIT {
 
     private static final WireMockServer graph = new WireMockServer(wireMockConfig().dynamicPort());
-    private static BrowserSession browser;
+    @RegisterExtension static final BrowserSession browser = new BrowserSession();
 
     static {
         graph.start();
@@ -58,14 +58,8 @@ class WhatsAppToTasklistIT {
     @LocalServerPort int port;
     @Autowired IdentityService identity;
 
-    @BeforeAll
-    static void startBrowser() {
-        browser = new BrowserSession();
-    }
-
     @AfterAll
-    static void stop() {
-        browser.close();
+    static void stopGraphApi() {
         graph.stop();
     }
 
