@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.passerelle.diagnostic.Departements;
 import org.passerelle.web.HtmlPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -46,17 +45,15 @@ public class FiguresController {
                 <input type="date" id="depuis" name="depuis" value="%s"><button type="submit">Afficher</button></form>
                 <p><strong>%d</strong> contacts · <strong>%d</strong> diagnostics · <strong>%d</strong> parcours en cours · <strong>%d</strong> clos</p>
                 %s%s%s%s%s%s%s%s%s""".formatted(depuis == null ? "" : escape(depuis), f.contacts(), f.diagnosed(), f.openJourneys(),
-                f.closedJourneys(), table("Contacts par canal", f.byChannel()), table("Contacts par campagne", f.byCampaign()),
-                table("Contacts par territoire", territories(f.byTerritory())), table("Voies d'accompagnement", f.byTrack()),
-                table("Orientations vers les partenaires", f.referrals()), table("Motifs de refus des partenaires", f.referralRefusals()),
-                table("Orientations acceptées : premier rendez-vous", f.referralAttendance()),
-                table("Orientations par réseau", f.referralsByNetwork()), table("Issues des parcours clos", f.outcomes())));
-    }
-
-    private static Map<String, Long> territories(Map<String, Long> byDepartement) {
-        return byDepartement.entrySet().stream().collect(Collectors.toMap(
-                e -> Departements.isValid(e.getKey()) ? e.getKey() + " — " + Departements.nameOf(e.getKey()) : e.getKey(),
-                Map.Entry::getValue, Long::sum, java.util.LinkedHashMap::new));
+                f.closedJourneys(), table("Contacts par canal", FigureLabels.channels(f.byChannel())),
+                table("Contacts par campagne", FigureLabels.campaigns(f.byCampaign())),
+                table("Contacts par territoire", FigureLabels.territories(f.byTerritory())),
+                table("Voies d'accompagnement", FigureLabels.tracks(f.byTrack())),
+                table("Orientations vers les partenaires", FigureLabels.referralStatuses(f.referrals())),
+                table("Motifs de refus des partenaires", FigureLabels.refusalReasons(f.referralRefusals())),
+                table("Orientations acceptées : premier rendez-vous", FigureLabels.attendance(f.referralAttendance())),
+                table("Orientations par réseau", FigureLabels.networks(f.referralsByNetwork())),
+                table("Issues des parcours clos", FigureLabels.outcomes(f.outcomes()))));
     }
 
     private static String table(String title, Map<String, Long> counts) {

@@ -5,9 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.passerelle.partners.Networks;
-import org.passerelle.partners.Partner;
-import org.passerelle.referral.RefusalReasons;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,9 +25,8 @@ public class ProgrammeFigures {
             Map<String, Long> referralAttendance, Map<String, Long> referralsByNetwork, Map<String, Long> outcomes) {
     }
 
-    private static final String NOT_GIVEN = "non renseigné";
-    private static final Map<String, String> REFERRAL_STATUSES = Map.of("SENT", "En attente de réponse", "ACCEPTED", "Acceptées",
-            "REFUSED", "Refusées", "EXPIRED", "Sans réponse du partenaire (expirées)");
+    /** The bucket of rows without a value. */
+    static final String NOT_GIVEN = "nonRenseigne";
 
     @Transactional(readOnly = true)
     public Figures since(Instant since) {
@@ -43,32 +39,17 @@ public class ProgrammeFigures {
                 grouped("select y.campaign, count(y) from Youth y where y.createdAt >= :since group by y.campaign order by count(y) desc", since),
                 grouped("select y.departement, count(y) from Youth y where y.createdAt >= :since group by y.departement order by count(y) desc", since),
                 grouped("select y.track, count(y) from Youth y where y.createdAt >= :since group by y.track order by count(y) desc", since),
-                relabel(grouped("select cast(r.status as string), count(r) from Referral r, Journey j where r.journeyId = j.id "
-                        + "and j.youth.createdAt >= :since group by r.status order by count(r) desc", since), REFERRAL_STATUSES::get),
-                relabel(grouped("select r.reason, count(r) from Referral r, Journey j where r.journeyId = j.id and r.status = 'REFUSED' "
-                        + "and j.youth.createdAt >= :since group by r.reason order by count(r) desc", since), RefusalReasons::label),
-                relabel(grouped("select cast(r.attended as string), count(r) from Referral r, Journey j where r.journeyId = j.id "
-                        + "and r.status = 'ACCEPTED' and j.youth.createdAt >= :since group by r.attended order by count(r) desc", since),
-                        attended -> switch (attended.toLowerCase(java.util.Locale.ROOT)) { // databases spell booleans their way
-                            case "true" -> "Venus au premier rendez-vous";
-                            case "false" -> "Pas venus au premier rendez-vous";
-                            default -> "Présence pas encore confirmée";
-                        }),
-                relabel(grouped("select cast(p.network as string), count(r) from Referral r, Journey j, Partner p where r.journeyId = j.id "
+                grouped("select cast(r.status as string), count(r) from Referral r, Journey j where r.journeyId = j.id "
+                        + "and j.youth.createdAt >= :since group by r.status order by count(r) desc", since),
+                grouped("select r.reason, count(r) from Referral r, Journey j where r.journeyId = j.id and r.status = 'REFUSED' "
+                        + "and j.youth.createdAt >= :since group by r.reason order by count(r) desc", since),
+                grouped("select case when r.attended = true then 'venu' when r.attended = false then 'absent' else 'aConfirmer' end, "
+                        + "count(r) from Referral r, Journey j where r.journeyId = j.id and r.status = 'ACCEPTED' "
+                        + "and j.youth.createdAt >= :since group by r.attended order by count(r) desc", since),
+                grouped("select cast(p.network as string), count(r) from Referral r, Journey j, Partner p where r.journeyId = j.id "
                         + "and r.partnerId = p.id and j.youth.createdAt >= :since group by p.network order by count(r) desc", since),
-                        network -> NOT_GIVEN.equals(network) ? null : Networks.label(Partner.Network.valueOf(network))),
                 grouped("select j.outcome, count(j) from Journey j where j.youth.createdAt >= :since and j.status = 'CLOSED' "
                         + "group by j.outcome order by count(j) desc", since));
-    }
-
-    /** Labels people read instead of stored codes; a code without a label stays as it is. */
-    private static Map<String, Long> relabel(Map<String, Long> counts, java.util.function.Function<String, String> label) {
-        Map<String, Long> relabelled = new LinkedHashMap<>();
-        counts.forEach((key, count) -> {
-            String readable = label.apply(key);
-            relabelled.merge(readable == null ? key : readable, count, Long::sum);
-        });
-        return relabelled;
     }
 
     private long count(String jpql, Instant since) {

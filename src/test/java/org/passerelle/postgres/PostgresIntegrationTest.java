@@ -154,9 +154,9 @@ class PostgresIntegrationTest {
         referral.attended(true);
         referralRepository.save(referral);
         var figures = programmeFigures.since(java.time.Instant.EPOCH);
-        assertThat(figures.referrals()).containsEntry("Acceptées", 1L);
-        assertThat(figures.referralAttendance()).containsEntry("Venus au premier rendez-vous", 1L);
-        assertThat(figures.referralsByNetwork()).containsEntry("Mission Locale", 1L);
+        assertThat(figures.referrals()).containsEntry("ACCEPTED", 1L);
+        assertThat(figures.referralAttendance()).containsEntry("venu", 1L);
+        assertThat(figures.referralsByNetwork()).containsEntry("MISSION_LOCALE", 1L);
     }
 
     @Autowired org.passerelle.referral.ReferralRepository referralRepository;

@@ -86,16 +86,17 @@ class ProgrammeFiguresTest {
 
         var after = json.readTree(as("figuresSupervisor", "/api/reporting/figures").body());
 
-        assertThat(delta(before, after, "referrals", "Refusées")).isEqualTo(2);
-        assertThat(delta(before, after, "referrals", "Acceptées")).isEqualTo(2);
-        assertThat(delta(before, after, "referrals", "En attente de réponse")).isEqualTo(1);
-        assertThat(delta(before, after, "referralRefusals", "Pas de place")).isEqualTo(1);
-        assertThat(delta(before, after, "referralRefusals", "Hors critères")).isEqualTo(1);
-        assertThat(delta(before, after, "referralAttendance", "Venus au premier rendez-vous")).isEqualTo(1);
-        assertThat(delta(before, after, "referralAttendance", "Présence pas encore confirmée")).isEqualTo(1);
-        assertThat(delta(before, after, "referralsByNetwork", "École de la 2e chance")).isEqualTo(5);
+        assertThat(delta(before, after, "referrals", "REFUSED")).isEqualTo(2);
+        assertThat(delta(before, after, "referrals", "ACCEPTED")).isEqualTo(2);
+        assertThat(delta(before, after, "referrals", "SENT")).isEqualTo(1);
+        assertThat(delta(before, after, "referralRefusals", "pasDePlace")).isEqualTo(1);
+        assertThat(delta(before, after, "referralRefusals", "horsCriteres")).isEqualTo(1);
+        assertThat(delta(before, after, "referralAttendance", "venu")).isEqualTo(1);
+        assertThat(delta(before, after, "referralAttendance", "aConfirmer")).isEqualTo(1);
+        assertThat(delta(before, after, "referralsByNetwork", "E2C")).isEqualTo(5);
         assertThat(as("figuresSupervisor", "/tableau-de-bord").body())
-                .contains("Motifs de refus des partenaires", "Pas de place", "Orientations par réseau", "École de la 2e chance");
+                .contains("Motifs de refus des partenaires", "Pas de place", "Hors critères", "Venus au premier rendez-vous",
+                        "Présence pas encore confirmée", "Orientations par réseau", "École de la 2e chance", "Acceptées", "WhatsApp");
     }
 
     @Test

@@ -1,0 +1,78 @@
+package org.passerelle.reporting;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import org.passerelle.diagnostic.Departements;
+import org.passerelle.journey.YouthJourney.Outcomes;
+import org.passerelle.journey.YouthJourney.Tracks;
+import org.passerelle.partners.Networks;
+import org.passerelle.partners.Partner;
+import org.passerelle.referral.RefusalReasons;
+
+/** What supervisors read on the figures page instead of the stored codes the JSON keeps. */
+final class FigureLabels {
+
+    private static final Map<String, String> CHANNELS = Map.of("whatsapp", "WhatsApp", "messenger", "Messenger",
+            "leadAds", "Formulaire publicitaire (Facebook, Instagram)", "web", "Site ou chatbot",
+            "presentiel", "En personne ou par téléphone");
+    private static final Map<String, String> TRACKS = Map.of(Tracks.ORIENTATION, "Orientation", Tracks.COUP_DE_POUCE,
+            "Coup de pouce", Tracks.MENTORAT, "Mentorat", Tracks.RELAIS_IMMEDIAT, "Relais immédiat");
+    private static final Map<String, String> OUTCOMES = Map.of(Outcomes.EMPLOI, "Emploi", Outcomes.FORMATION, "Formation",
+            Outcomes.ALTERNANCE, "Alternance", "relaisPartenaire", "Relais partenaire accepté", "sansNouvelles", "Sans nouvelles",
+            "refus", "Refus ou arrêt demandé par le jeune", "autre", "Autre");
+    private static final Map<String, String> REFERRAL_STATUSES = Map.of("SENT", "En attente de réponse", "ACCEPTED", "Acceptées",
+            "REFUSED", "Refusées", "EXPIRED", "Sans réponse du partenaire (expirées)");
+    private static final Map<String, String> ATTENDANCE = Map.of("venu", "Venus au premier rendez-vous",
+            "absent", "Pas venus au premier rendez-vous", "aConfirmer", "Présence pas encore confirmée");
+
+    private FigureLabels() {
+    }
+
+    static Map<String, Long> channels(Map<String, Long> counts) {
+        return relabel(counts, CHANNELS::get);
+    }
+
+    static Map<String, Long> campaigns(Map<String, Long> counts) {
+        return relabel(counts, campaign -> null);
+    }
+
+    static Map<String, Long> territories(Map<String, Long> counts) {
+        return relabel(counts, code -> Departements.isValid(code) ? code + " — " + Departements.nameOf(code) : null);
+    }
+
+    static Map<String, Long> tracks(Map<String, Long> counts) {
+        return relabel(counts, TRACKS::get);
+    }
+
+    static Map<String, Long> outcomes(Map<String, Long> counts) {
+        return relabel(counts, OUTCOMES::get);
+    }
+
+    static Map<String, Long> referralStatuses(Map<String, Long> counts) {
+        return relabel(counts, REFERRAL_STATUSES::get);
+    }
+
+    static Map<String, Long> refusalReasons(Map<String, Long> counts) {
+        return relabel(counts, reason -> RefusalReasons.LABELS.get(reason));
+    }
+
+    static Map<String, Long> attendance(Map<String, Long> counts) {
+        return relabel(counts, ATTENDANCE::get);
+    }
+
+    static Map<String, Long> networks(Map<String, Long> counts) {
+        return relabel(counts, network -> java.util.Arrays.stream(Partner.Network.values()).filter(n -> n.name().equals(network))
+                .findFirst().map(Networks::label).orElse(null));
+    }
+
+    /** A code without a label stays as it is; rows without a value read "non renseigné". */
+    private static Map<String, Long> relabel(Map<String, Long> counts, Function<String, String> label) {
+        Map<String, Long> relabelled = new LinkedHashMap<>();
+        counts.forEach((code, count) -> {
+            String readable = ProgrammeFigures.NOT_GIVEN.equals(code) ? "non renseigné" : label.apply(code);
+            relabelled.merge(readable == null ? code : readable, count, Long::sum);
+        });
+        return relabelled;
+    }
+}
