@@ -11,10 +11,6 @@ public final class RefusalReasons {
     private RefusalReasons() {
     }
 
-    public static String label(String reason) {
-        return reason == null ? "non précisé" : LABELS.getOrDefault(reason, reason);
-    }
-
     private static Map<String, String> labels() {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put("horsCriteres", "Hors critères");

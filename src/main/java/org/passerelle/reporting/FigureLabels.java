@@ -54,7 +54,7 @@ final class FigureLabels {
     }
 
     static Map<String, Long> refusalReasons(Map<String, Long> counts) {
-        return relabel(counts, reason -> RefusalReasons.LABELS.get(reason));
+        return relabel(counts, RefusalReasons.LABELS::get);
     }
 
     static Map<String, Long> attendance(Map<String, Long> counts) {
