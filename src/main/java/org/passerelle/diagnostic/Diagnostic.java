@@ -5,7 +5,7 @@ import java.util.List;
 
 /** What the mediator learnt in the diagnostic form. */
 public record Diagnostic(LocalDate birthDate, String departement, String communeCode, String diplomaLevel, String situation,
-        List<String> barriers, boolean hasProject, String project, String projectSector, String availability,
+        List<String> barriers, List<String> statuses, boolean hasProject, String project, String projectSector, String availability,
         boolean consentContact, boolean consentReferral, boolean guardianConsent) {
 
     /** Barriers that need a local structure now, before anything else. */

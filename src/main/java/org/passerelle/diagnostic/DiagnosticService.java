@@ -46,6 +46,7 @@ public class DiagnosticService {
         youth.setDiplomaLevel(diagnostic.diplomaLevel());
         youth.setSituation(diagnostic.situation());
         youth.setBarriers(String.join(",", diagnostic.barriers()));
+        youth.setStatuses(diagnostic.statuses().isEmpty() ? null : String.join(",", diagnostic.statuses()));
         youth.setHasProject(diagnostic.hasProject());
         youth.setProject(diagnostic.hasProject() ? diagnostic.project() : null);
         youth.setProjectSector(diagnostic.hasProject() ? diagnostic.projectSector() : null);
@@ -88,6 +89,7 @@ public class DiagnosticService {
             errors.add("situation inconnue");
         }
         diagnostic.barriers().stream().filter(b -> !BARRIERS.contains(b)).forEach(b -> errors.add("frein inconnu : " + b));
+        diagnostic.statuses().stream().filter(s -> !YouthStatuses.isKnown(s)).forEach(s -> errors.add("statut inconnu : " + s));
         if (!diagnostic.consentContact()) {
             errors.add("le jeune doit accepter d'être recontacté");
         }

@@ -28,6 +28,7 @@ public class RecordDiagnostic implements JavaDelegate {
                 (String) execution.getVariable(Vars.DIPLOMA_LEVEL),
                 (String) execution.getVariable(Vars.SITUATION),
                 FormValues.asList(execution.getVariable(Vars.BARRIERS)),
+                FormValues.asList(execution.getVariable(Vars.STATUSES)),
                 isTrue(execution.getVariable(Vars.HAS_PROJECT)),
                 (String) execution.getVariable(Vars.PROJECT),
                 (String) execution.getVariable(Vars.PROJECT_SECTOR),
@@ -44,7 +45,7 @@ public class RecordDiagnostic implements JavaDelegate {
         execution.setVariable(Vars.HAS_PROJECT, diagnostic.hasProject());
         execution.setVariable(Vars.CONSENT_REFERRAL, diagnostic.consentReferral());
         // Least data on the engine: the personal answers now live only in the youth's record.
-        for (String personal : new String[] {Vars.BIRTH_DATE, Vars.COMMUNE_CODE, Vars.BARRIERS, Vars.PROJECT, Vars.AVAILABILITY}) {
+        for (String personal : new String[] {Vars.BIRTH_DATE, Vars.COMMUNE_CODE, Vars.BARRIERS, Vars.STATUSES, Vars.PROJECT, Vars.AVAILABILITY}) {
             execution.removeVariable(personal);
         }
     }

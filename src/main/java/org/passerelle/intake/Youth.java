@@ -24,6 +24,8 @@ public class Youth {
     private LocalDate birthDate;
     private String departement;
     private String communeCode;
+    /** Comma-separated {@link org.passerelle.diagnostic.YouthStatuses} codes. */
+    private String statuses;
     private String diplomaLevel;
     private String situation;
     /** Comma-separated barrier codes (sante, logement, mobilite…). */
@@ -64,6 +66,8 @@ public class Youth {
     public void setDepartement(String departement) { this.departement = departement; }
     public String getCommuneCode() { return communeCode; }
     public void setCommuneCode(String communeCode) { this.communeCode = communeCode; }
+    public String getStatuses() { return statuses; }
+    public void setStatuses(String statuses) { this.statuses = statuses; }
     public String getDiplomaLevel() { return diplomaLevel; }
     public void setDiplomaLevel(String diplomaLevel) { this.diplomaLevel = diplomaLevel; }
     public String getSituation() { return situation; }
@@ -98,6 +102,7 @@ public class Youth {
         this.externalId = "erased-" + id;
         this.birthDate = null;
         this.communeCode = null;
+        this.statuses = null;
         this.situation = null;
         this.barriers = null;
         this.project = null;

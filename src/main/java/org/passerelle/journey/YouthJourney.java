@@ -93,6 +93,8 @@ public final class YouthJourney {
         public static final String DIPLOMA_LEVEL = "diplomaLevel";
         public static final String SITUATION = "situation";
         public static final String BARRIERS = "barriers";
+        /** Recognised statuses (RQTH, ASE, QPV…), a JSON list of codes. */
+        public static final String STATUSES = "statuses";
         public static final String HAS_PROJECT = "hasProject";
         public static final String PROJECT = "project";
         public static final String PROJECT_SECTOR = "projectSector";

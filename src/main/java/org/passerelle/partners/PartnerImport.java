@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.passerelle.diagnostic.Departements;
+import org.passerelle.diagnostic.YouthStatuses;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -216,6 +217,7 @@ public class PartnerImport {
             }
         }
         String zones = zones(row, reasons);
+        String statuses = statuses(row.statuses(), reasons);
         if (!reasons.isEmpty()) {
             return null;
         }
@@ -225,8 +227,22 @@ public class PartnerImport {
                 row.email() == null ? "" : row.email(), row.phone(),
                 ageMin != null ? ageMin : rule.ageMin(), ageMax != null ? ageMax : rule.ageMax(),
                 row.minDiploma(), row.maxDiploma() != null ? row.maxDiploma() : rule.maxDiplomaLevel(),
-                row.statuses() == null || row.statuses().isBlank() ? null : row.statuses(), zone, row.publics(),
+                statuses.isEmpty() ? null : statuses, zone, row.publics(),
                 row.conditions(), row.modes(), capacity, row.active());
+    }
+
+    /** Statuses a service is reserved to, as the diagnostic records them (RQTH typed by hand becomes rqth). */
+    private static String statuses(String raw, List<String> reasons) {
+        List<String> codes = new ArrayList<>();
+        for (String typed : raw == null ? new String[0] : raw.split(",")) {
+            if (typed.isBlank()) {
+                continue;
+            }
+            YouthStatuses.LABELS.keySet().stream().filter(code -> code.equalsIgnoreCase(typed.trim())).findFirst()
+                    .ifPresentOrElse(codes::add, () -> reasons.add("statut inconnu : " + typed.trim() + " (attendus : "
+                            + String.join(", ", YouthStatuses.LABELS.keySet()) + ")"));
+        }
+        return String.join(",", codes);
     }
 
     /** Typed zones ("dep:93", "reg:11", "com:93066", "france", "metropole"), checked against the referential. */

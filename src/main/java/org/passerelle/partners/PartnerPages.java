@@ -179,7 +179,7 @@ public class PartnerPages {
                   <label for="age_max">Âge maximum (vide : règle du réseau)</label><input id="age_max" name="age_max" value="%9$s" size="3">
                   <label for="diplome_max">Diplôme maximum (aucun, capBep, bac, bac2, licence, masterPlus)</label><input id="diplome_max" name="diplome_max" value="%10$s">
                   <label for="zones">Zones (dep:93, reg:11, com:93066, france, metropole ; vide : son département)</label><input id="zones" name="zones" value="%11$s" size="60">
-                  <label for="statuts">Publics réservés (ex. rqth)</label><input id="statuts" name="statuts" value="%12$s">
+                  <label for="statuts">Publics réservés (rqth, ase, qpv, demandeurEmploi, etudiant)</label><input id="statuts" name="statuts" value="%12$s">
                   <label for="places">Places</label><input id="places" name="places" value="%13$s" size="4">
                   <button type="submit">Enregistrer</button>
                 </form>

@@ -53,11 +53,23 @@ public class Referrals {
         List<Long> refused = referrals.findByJourneyId(journeyId).stream()
                 .filter(r -> r.getStatus() == Referral.Status.REFUSED).map(Referral::getPartnerId).toList();
         YouthProfile profile = new YouthProfile(youth.getBirthDate(), youth.getDepartement(), youth.getCommuneCode(), youth.getDiplomaLevel(),
-                youth.getSituation() == null ? Set.of() : Set.of(youth.getSituation()),
+                statusesOf(youth),
                 youth.getBarriers() != null && (youth.getBarriers().contains("sante") || youth.getBarriers().contains("logement")
                         || youth.getBarriers().contains("justice")),
                 Boolean.TRUE.equals(youth.getHasProject()), youth.getTrack());
         return directory.match(profile, todayWhere(youth), refused, acceptanceRates());
+    }
+
+    /** Recognised statuses from the diagnostic, and the situation (a student is "etudiant" for the partners too). */
+    private static Set<String> statusesOf(Youth youth) {
+        Set<String> statuses = new java.util.HashSet<>();
+        if (youth.getSituation() != null) {
+            statuses.add(youth.getSituation());
+        }
+        if (youth.getStatuses() != null) {
+            statuses.addAll(java.util.Arrays.asList(youth.getStatuses().split(",")));
+        }
+        return statuses;
     }
 
     /** The referral day where the youth lives: in La Réunion a 26th birthday starts four hours before Paris. */

@@ -90,6 +90,8 @@ class DiagnosticFormTest {
         assertThat(values(Vars.SITUATION)).containsExactlyInAnyOrderElementsOf(DiagnosticService.SITUATIONS);
         assertThat(values(Vars.BARRIERS)).containsExactlyInAnyOrderElementsOf(DiagnosticService.BARRIERS);
         assertThat(values(Vars.BARRIERS)).containsAll(Diagnostic.URGENT_BARRIERS);
+        assertThat(YouthStatuses.LABELS.keySet()).containsAll(values(Vars.STATUSES)).as("the situation says 'etudiant'")
+                .containsAll(List.of("rqth", "ase", "qpv", "demandeurEmploi"));
     }
 
     @Test

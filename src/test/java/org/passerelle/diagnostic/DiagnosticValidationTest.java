@@ -17,7 +17,7 @@ class DiagnosticValidationTest {
 
     private static Diagnostic diagnostic(String birthDate, String departement, List<String> barriers, boolean guardianConsent,
             boolean consentContact) {
-        return new Diagnostic(birthDate == null ? null : LocalDate.parse(birthDate), departement, null, "bac", "chomeur", barriers,
+        return new Diagnostic(birthDate == null ? null : LocalDate.parse(birthDate), departement, null, "bac", "chomeur", barriers, List.of(),
                 false, null, null, null, consentContact, true, guardianConsent);
     }
 
@@ -65,7 +65,7 @@ class DiagnosticValidationTest {
     }
 
     private static Diagnostic inCommune(String departement, String commune) {
-        return new Diagnostic(LocalDate.parse("2005-03-01"), departement, commune, "bac", "chomeur", List.of(),
+        return new Diagnostic(LocalDate.parse("2005-03-01"), departement, commune, "bac", "chomeur", List.of(), List.of(),
                 false, null, null, null, true, true, false);
     }
 
@@ -80,5 +80,15 @@ class DiagnosticValidationTest {
                 .hasMessageContaining("code commune 75056 hors du département 93 (code INSEE attendu, pas le code postal)");
         assertThatThrownBy(() -> service.validate(inCommune("971", "97411"))).hasMessageContaining("hors du département 971");
         assertThatThrownBy(() -> service.validate(inCommune("93", "9306"))).hasMessageContaining("code commune 9306");
+    }
+
+    @Test
+    void statusesAreOptionalAndMustBeKnownCodes() {
+        var withStatuses = new Diagnostic(LocalDate.parse("2005-03-01"), "93", null, "bac", "chomeur", List.of(),
+                List.of("rqth", "qpv"), false, null, null, null, true, true, false);
+        assertThat(service.validate(withStatuses)).isEqualTo(21);
+        var unknown = new Diagnostic(LocalDate.parse("2005-03-01"), "93", null, "bac", "chomeur", List.of(),
+                List.of("handicap"), false, null, null, null, true, true, false);
+        assertThatThrownBy(() -> service.validate(unknown)).hasMessageContaining("statut inconnu : handicap");
     }
 }

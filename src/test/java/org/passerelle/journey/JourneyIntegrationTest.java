@@ -288,6 +288,30 @@ class JourneyIntegrationTest {
     }
 
     @Test
+    void aServiceReservedToRqthIsProposedOnlyToYouthsWhoHaveIt() {
+        var reserved = partners.save(org.passerelle.partners.Partner.imported("test-rqth", "cap-emploi-973",
+                new org.passerelle.partners.Partner.Description("Accompagnement RQTH Guyane", null,
+                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "973", null, "rqth973@example.org", null,
+                        16, 25, null, null, "rqth", "dep:973", null, null, null, null, true)));
+        Long with = youthIn973("wa-rqth-1", "rqth,qpv");
+        Long without = youthIn973("wa-rqth-2", null);
+
+        assertThat(referralService.proposals(with).proposals()).anyMatch(p -> p.partner().getId().equals(reserved.getId()));
+        assertThat(referralService.proposals(without).exclusions()).filteredOn(e -> e.partner().getId().equals(reserved.getId()))
+                .singleElement().satisfies(e -> assertThat(e.reasons()).containsExactly("réservé aux publics : rqth"));
+    }
+
+    private Long youthIn973(String externalId, String statuses) {
+        Long journeyId = answered(externalId).journeyId();
+        var youth = youths.findById(journeys.findById(journeyId).orElseThrow().getYouth().getId()).orElseThrow();
+        youth.setBirthDate(java.time.LocalDate.of(2004, 1, 15));
+        youth.setDepartement("973");
+        youth.setStatuses(statuses);
+        youths.save(youth);
+        return journeyId;
+    }
+
+    @Test
     void aYouthsCommuneRanksTheServicesOfThatCommuneFirst() {
         var communal = partners.save(org.passerelle.partners.Partner.imported("test-commune", "antenne-97120",
                 new org.passerelle.partners.Partner.Description("Antenne jeunes Pointe-à-Pitre", null,

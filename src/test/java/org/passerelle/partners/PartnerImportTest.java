@@ -91,9 +91,10 @@ class PartnerImportTest {
                 id;nom;reseau;departement;courriel;age_min;age_max;diplome_max;zones;statuts;places;actif
                 geiq-btp-idf;GEIQ BTP Île-de-France;geiq;75;geiq@example.org;18;25;bac;reg:11;;4;oui
                 e2c-971;E2C Guadeloupe;e2c;971;e2c971@example.org;;;;dep:971;;;oui
-                cap-rqth;Accompagnement RQTH;mission-locale;93;;16;25;;dep:93;rqth;;non
+                cap-rqth;Accompagnement RQTH;mission-locale;93;;16;25;;dep:93;RQTH;;non
                 broken;Ligne cassée;mfr;93;;dix-huit;25;doctorat;dep:93;;;oui
                 no-at;Courriel faux;e2c;13;contact.e2c13.example.org;;;;dep:13;;;oui
+                odd-status;Statut inconnu;e2c;13;;;;;dep:13;handicape;;oui
                 """;
 
         var response = post("importLead", "text/csv", csv, "csv-test");
@@ -104,7 +105,8 @@ class PartnerImportTest {
         assertThat(report.get("rejected").get(0).get("row").asInt()).isEqualTo(4);
         assertThat(report.get("rejected").get(1).get("row").asInt()).isEqualTo(5);
         assertThat(response.body()).contains("âge minimum n'est pas un nombre : dix-huit", "niveau de diplôme inconnu : doctorat",
-                "adresse courriel invalide : contact.e2c13.example.org");
+                "adresse courriel invalide : contact.e2c13.example.org",
+                "statut inconnu : handicape (attendus : rqth, ase, qpv, demandeurEmploi, etudiant)");
         assertThat(partners.findBySourceAndSourceId("csv-test", "e2c-971").orElseThrow().getMaxDiplomaLevel()).isEqualTo("aucun");
         Partner rqth = partners.findBySourceAndSourceId("csv-test", "cap-rqth").orElseThrow();
         assertThat(rqth.isActive()).isFalse();

@@ -63,6 +63,7 @@ class ErasureTest {
         var located = youths.findById(journeys.findById(started.journeyId()).orElseThrow().getYouth().getId()).orElseThrow();
         located.setDepartement("93");
         located.setCommuneCode("93066");
+        located.setStatuses("rqth");
         youths.save(located);
 
         assertThat(delete(lead, started.journeyId())).isEqualTo(204);
@@ -75,6 +76,7 @@ class ErasureTest {
         assertThat(youth.getChannel()).isEqualTo("whatsapp");
         assertThat(youth.getCampaign()).isEqualTo("tiktok");
         assertThat(youth.getCommuneCode()).as("where the youth lives, precisely").isNull();
+        assertThat(youth.getStatuses()).as("RQTH is health data").isNull();
         assertThat(youth.getDepartement()).as("kept for the figures by territory").isEqualTo("93");
         assertThat(journey.getStatus()).isEqualTo(Journey.Status.CLOSED);
         assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId())).isEmpty();
