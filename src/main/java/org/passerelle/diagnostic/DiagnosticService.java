@@ -42,7 +42,7 @@ public class DiagnosticService {
         Youth youth = journeys.findById(journeyId).orElseThrow().getYouth();
         youth.setBirthDate(diagnostic.birthDate());
         youth.setDepartement(diagnostic.departement());
-        youth.setCommuneCode(notBlank(diagnostic.communeCode()) ? diagnostic.communeCode().trim().toUpperCase(Locale.ROOT) : null);
+        youth.setCommuneCode(communeOf(diagnostic));
         youth.setDiplomaLevel(diagnostic.diplomaLevel());
         youth.setSituation(diagnostic.situation());
         youth.setBarriers(String.join(",", diagnostic.barriers()));
@@ -78,9 +78,6 @@ public class DiagnosticService {
         }
         if (!Departements.isValid(diagnostic.departement())) {
             errors.add("département inconnu");
-        } else if (notBlank(diagnostic.communeCode()) && !Departements.isCommuneOf(diagnostic.communeCode().trim(), diagnostic.departement())) {
-            errors.add("code commune " + diagnostic.communeCode().trim() + " hors du département " + diagnostic.departement()
-                    + " (code INSEE attendu, pas le code postal)");
         }
         if (!DIPLOMA_LEVELS.contains(diagnostic.diplomaLevel())) {
             errors.add("niveau de diplôme inconnu");
@@ -97,6 +94,15 @@ public class DiagnosticService {
             throw new InvalidDiagnosticException("Diagnostic incomplet : " + String.join(" ; ", errors));
         }
         return age;
+    }
+
+    /**
+     * The commune only helps ranking partners: one that is not an INSEE code of the youth's département
+     * (often a postal code) is left out rather than stopping the diagnostic.
+     */
+    static String communeOf(Diagnostic diagnostic) {
+        String commune = notBlank(diagnostic.communeCode()) ? diagnostic.communeCode().trim().toUpperCase(Locale.ROOT) : null;
+        return commune != null && Departements.isCommuneOf(commune, diagnostic.departement()) ? commune : null;
     }
 
     private static boolean notBlank(String value) {

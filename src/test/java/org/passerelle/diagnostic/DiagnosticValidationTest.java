@@ -70,16 +70,16 @@ class DiagnosticValidationTest {
     }
 
     @Test
-    void theCommuneIsOptionalButMustBeAnInseeCodeOfTheDepartement() {
-        assertThat(service.validate(inCommune("93", null))).isEqualTo(21);
-        assertThat(service.validate(inCommune("93", " "))).isEqualTo(21);
-        assertThat(service.validate(inCommune("93", "93066"))).isEqualTo(21);
-        assertThat(service.validate(inCommune("974", "97411"))).isEqualTo(21);
-        assertThat(service.validate(inCommune("2A", "2a004"))).isEqualTo(21);
-        assertThatThrownBy(() -> service.validate(inCommune("93", "75056")))
-                .hasMessageContaining("code commune 75056 hors du département 93 (code INSEE attendu, pas le code postal)");
-        assertThatThrownBy(() -> service.validate(inCommune("971", "97411"))).hasMessageContaining("hors du département 971");
-        assertThatThrownBy(() -> service.validate(inCommune("93", "9306"))).hasMessageContaining("code commune 9306");
+    void aCommuneOutsideTheDepartementIsLeftOutWithoutStoppingTheDiagnostic() {
+        assertThat(service.validate(inCommune("93", "75056"))).isEqualTo(21);
+        assertThat(DiagnosticService.communeOf(inCommune("93", null))).isNull();
+        assertThat(DiagnosticService.communeOf(inCommune("93", " "))).isNull();
+        assertThat(DiagnosticService.communeOf(inCommune("93", "93066"))).isEqualTo("93066");
+        assertThat(DiagnosticService.communeOf(inCommune("974", "97411"))).isEqualTo("97411");
+        assertThat(DiagnosticService.communeOf(inCommune("2A", "2a004"))).isEqualTo("2A004");
+        assertThat(DiagnosticService.communeOf(inCommune("93", "75056"))).as("Paris is not in Seine-Saint-Denis").isNull();
+        assertThat(DiagnosticService.communeOf(inCommune("971", "97411"))).isNull();
+        assertThat(DiagnosticService.communeOf(inCommune("93", "9306"))).isNull();
     }
 
     @Test
