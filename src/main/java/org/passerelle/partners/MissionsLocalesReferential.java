@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -52,6 +53,9 @@ public class MissionsLocalesReferential {
             load(path);
         } catch (IOException | IllegalArgumentException unreadable) {
             log.error("Missions Locales referential at {} could not be read: {}", path.toAbsolutePath(), unreadable.getMessage());
+        } catch (DataIntegrityViolationException concurrentLoad) {
+            // Nodes started together on one database: another node added the same Missions Locales first.
+            log.info("Missions Locales referential loaded by another node meanwhile; this node's load is left out");
         }
     }
 

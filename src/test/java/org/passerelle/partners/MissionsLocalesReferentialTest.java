@@ -88,4 +88,15 @@ class MissionsLocalesReferentialTest {
         assertThat(partners.count()).isEqualTo(before);
         assertThatThrownBy(() -> loaderOf(notAList.toString()).load(notAList)).hasMessageContaining("JSON array");
     }
+
+    @Test
+    void aNodeStartingBesideAnotherThatLoadsTheSameListKeepsStarting() throws Exception {
+        PartnerImport racing = org.mockito.Mockito.mock(PartnerImport.class);
+        org.mockito.Mockito.when(racing.importMissionsLocales(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any())).thenThrow(new org.springframework.dao.DataIntegrityViolationException("uk_partner_source"));
+        Path file = referential(row("t-601", "Mission Locale Test Concurrente", "59"));
+
+        org.assertj.core.api.Assertions.assertThatCode(() -> new MissionsLocalesReferential(racing, json, file.toString()).loadAtStart())
+                .doesNotThrowAnyException();
+    }
 }
