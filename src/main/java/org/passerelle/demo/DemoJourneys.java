@@ -17,6 +17,7 @@ import org.passerelle.journey.JourneyRepository;
 import org.passerelle.journey.YouthJourney;
 import org.passerelle.journey.YouthJourney.Tasks;
 import org.passerelle.journey.YouthJourney.Vars;
+import org.passerelle.referral.PartnerReferral;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -40,14 +41,16 @@ public class DemoJourneys {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final ManagementService managementService;
+    private final DemoPartnerAnswers partnerAnswers;
 
     public DemoJourneys(JourneyGateway gateway, JourneyRepository journeys, RuntimeService runtimeService,
-            TaskService taskService, ManagementService managementService) {
+            TaskService taskService, ManagementService managementService, DemoPartnerAnswers partnerAnswers) {
         this.gateway = gateway;
         this.journeys = journeys;
         this.runtimeService = runtimeService;
         this.taskService = taskService;
         this.managementService = managementService;
+        this.partnerAnswers = partnerAnswers;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -70,8 +73,15 @@ public class DemoJourneys {
         planActions(sarah, List.of("cv", "lettreMotivation", "offresEmploi"));
         diagnosed(answered(contact("Lucas", "linkedin-etudiants", "Étudiant en info, je cherche un stage de fin d'études")),
                 diagnostic("2002-01-20", "75", "licence", "etudiant", List.of(), true, "Développeur web", "numerique"));
-        diagnosed(answered(contact("Maëva", "tiktok-reunion", "Je dors chez des amis en ce moment, je cherche du travail")),
-                diagnostic("2006-06-02", "974", "aucun", "decrocheur", List.of("logement", "finances"), false, null, null));
+        var maeva = diagnostic("2006-06-02", "974", "aucun", "decrocheur", List.of("logement", "finances"), false, null, null);
+        maeva.put(Vars.COMMUNE_CODE, "97416");
+        diagnosed(answered(contact("Maëva", "tiktok-reunion", "Je dors chez des amis en ce moment, je cherche du travail")), maeva);
+        // Referred at once: the Mission Locale has no place, the RSMA accepts and Dylan goes to the appointment.
+        Started dylan = diagnosed(answered(contact("Dylan", "facebook-antilles", "Je dors dans ma voiture, il me faut un travail vite")),
+                diagnostic("2005-02-11", "972", "aucun", "decrocheur", List.of("logement"), false, null, null));
+        referTo(dylan, "Mission Locale de Martinique", false);
+        referTo(dylan, "RSMA Martinique", true);
+        complete(referralOf(dylan), "taskConfirmAttendance", Map.of(PartnerReferral.Vars.YOUTH_ATTENDED, "true"));
         Started jordan = diagnosed(answered(contact("Jordan", "facebook-antilles", "Je sais pas quoi faire comme métier")),
                 diagnostic("2003-11-15", "971", "capBep", "inactif", List.of("numerique"), false, null, null));
         planActions(jordan, List.of("testCompetences", "atelier"));
@@ -151,23 +161,42 @@ public class DemoJourneys {
     }
 
     private void complete(Started started, String taskKey, Map<String, Object> variables) {
-        runJobs(started);
-        Task task = taskService.createTaskQuery().processInstanceId(started.processInstanceId())
-                .taskDefinitionKey(taskKey).singleResult();
+        complete(started.processInstanceId(), taskKey, variables);
+    }
+
+    private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+        runJobs(processInstanceId);
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
         if (task == null) {
-            log.warn("Demo journey {} is not at {}", started.journeyId(), taskKey);
+            log.warn("Demo process {} is not at {}", processInstanceId, taskKey);
             return;
         }
         taskService.complete(task.getId(), variables);
-        runJobs(started);
+        runJobs(processInstanceId);
+    }
+
+    private String referralOf(Started started) {
+        return runtimeService.createProcessInstanceQuery().superProcessInstanceId(started.processInstanceId()).singleResult().getId();
+    }
+
+    /** The mediator picks the partner, the partner answers through its link as it would from the email. */
+    private void referTo(Started started, String partnerName, boolean accepts) {
+        String referral = referralOf(started);
+        complete(referral, "taskChoosePartner", Map.of(PartnerReferral.Vars.PARTNER_ID, partnerAnswers.partnerNamed(partnerName)));
+        partnerAnswers.answer(started.journeyId(), accepts);
+        runJobs(referral);
     }
 
     /** Runs the journey's pending asynchronous steps now, so the next task exists (timers excluded). */
     private void runJobs(Started started) {
+        runJobs(started.processInstanceId());
+    }
+
+    private void runJobs(String processInstanceId) {
         for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(started.processInstanceId())
+            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId)
                     .executable().messages().list();
-            List<Job> due = managementService.createJobQuery().processInstanceId(started.processInstanceId())
+            List<Job> due = managementService.createJobQuery().processInstanceId(processInstanceId)
                     .executable().timers().duedateLowerThan(new Date()).list();
             if (jobs.isEmpty() && due.isEmpty()) {
                 return;

@@ -1,0 +1,64 @@
+package org.passerelle.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.passerelle.intake.Youth;
+import org.passerelle.journey.Journey;
+import org.passerelle.journey.JourneyRepository;
+import org.passerelle.journey.YouthJourney.Tasks;
+import org.passerelle.referral.Referral;
+import org.passerelle.referral.ReferralRepository;
+import org.passerelle.reporting.ProgrammeFigures;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What `./mvnw spring-boot:run` shows: the demo journeys reach the states every screen needs. */
+@SpringBootTest(properties = "camunda.bpm.process-engine-name=demoData")
+@ActiveProfiles({"test", "demo"})
+class DemoDataTest {
+
+    @Autowired JourneyRepository journeys;
+    @Autowired ReferralRepository referrals;
+    @Autowired TaskService taskService;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ProgrammeFigures figures;
+
+    private Journey journeyOf(String firstName) {
+        return journeys.findAll().stream().filter(j -> firstName.equals(j.getYouth().getFirstName())).findFirst().orElseThrow();
+    }
+
+    private long openTasks(Journey journey, String taskKey) {
+        return taskService.createTaskQuery().processVariableValueEquals("journeyId", journey.getId())
+                .taskDefinitionKey(taskKey).count();
+    }
+
+    @Test
+    @Transactional
+    void theDemoJourneysAreInTheirStates() {
+        assertThat(journeys.count()).isEqualTo(13);
+
+        Journey yanis = journeyOf("Yanis");
+        assertThat(openTasks(yanis, Tasks.FIRST_ANSWER)).isOne();
+        assertThat(openTasks(yanis, Tasks.FIRST_ANSWER_OVERDUE)).as("escalated to the programme leads").isOne();
+
+        Youth maeva = journeyOf("Maëva").getYouth();
+        assertThat(maeva.getCommuneCode()).isEqualTo("97416");
+        assertThat(maeva.getTrack()).isEqualTo("relaisImmediat");
+
+        Journey dylan = journeyOf("Dylan");
+        assertThat(referrals.findByJourneyId(dylan.getId())).extracting(Referral::getStatus, Referral::getReason, Referral::getAttended)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Referral.Status.REFUSED, "pasDePlace", null),
+                        org.assertj.core.groups.Tuple.tuple(Referral.Status.ACCEPTED, null, true));
+        assertThat(openTasks(dylan, Tasks.CLOSE_JOURNEY)).as("referral done, the mediator closes the journey").isOne();
+
+        var figuresNow = figures.since(java.time.Instant.EPOCH);
+        assertThat(figuresNow.referralRefusals()).containsEntry("pasDePlace", 1L);
+        assertThat(figuresNow.referralAttendance()).containsEntry("venu", 1L);
+        assertThat(figuresNow.closedJourneys()).isGreaterThanOrEqualTo(1);
+    }
+}
