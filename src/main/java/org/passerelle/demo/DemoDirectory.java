@@ -4,6 +4,7 @@ import java.util.List;
 import org.passerelle.mentoring.Mentor;
 import org.passerelle.mentoring.MentorRepository;
 import org.passerelle.partners.Partner;
+import org.passerelle.partners.NetworkRules;
 import org.passerelle.partners.Partner.Network;
 import org.passerelle.partners.PartnerRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -13,7 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Fictitious mentors and partner structures for the demo, seeded once on an empty database. */
+/** Fictitious mentors and partner structures (one service of every network at least) for the demo, seeded once. */
 @Component
 @ConditionalOnProperty(name = "passerelle.demo.enabled", havingValue = "true")
 public class DemoDirectory {
@@ -41,21 +42,30 @@ public class DemoDirectory {
         }
         if (partners.count() == 0) {
             partners.saveAll(List.of(
-                    new Partner("Mission Locale de Paris", Network.MISSION_LOCALE, "75", "contact.ml75@example.org", 16, 25),
-                    new Partner("Mission Locale de Saint-Denis", Network.MISSION_LOCALE, "93", "contact.ml93@example.org", 16, 25),
-                    new Partner("Mission Locale de Lyon", Network.MISSION_LOCALE, "69", "contact.ml69@example.org", 16, 25),
-                    new Partner("Mission Locale de Marseille", Network.MISSION_LOCALE, "13", "contact.ml13@example.org", 16, 25),
-                    new Partner("Mission Locale de Guadeloupe", Network.MISSION_LOCALE, "971", "contact.ml971@example.org", 16, 25),
-                    new Partner("Mission Locale de Martinique", Network.MISSION_LOCALE, "972", "contact.ml972@example.org", 16, 25),
-                    new Partner("Mission Locale de Guyane", Network.MISSION_LOCALE, "973", "contact.ml973@example.org", 16, 25),
-                    new Partner("Mission Locale Sud Réunion", Network.MISSION_LOCALE, "974", "contact.ml974@example.org", 16, 25),
-                    new Partner("Mission Locale de Mayotte", Network.MISSION_LOCALE, "976", "contact.ml976@example.org", 16, 25),
-                    new Partner("France Travail Bobigny", Network.FRANCE_TRAVAIL, "93", "bobigny@example.org", 18, null),
-                    new Partner("E2C Marseille", Network.E2C, "13", "e2c13@example.org", 16, 25),
-                    new Partner("EPIDE Lyon Meyzieu", Network.EPIDE, "69", "epide69@example.org", 17, 25),
-                    new Partner("GEIQ Propreté Île-de-France", Network.GEIQ, "75", "geiq75@example.org", 16, 25),
-                    new Partner("RSMA Martinique", Network.RSMA, "972", "rsma972@example.org", 18, 25),
-                    new Partner("MFR du Beaujolais", Network.MFR, "69", "mfr69@example.org", 14, 25)));
+                    service("Mission Locale de Paris", Network.MISSION_LOCALE, "75", "contact.ml75@example.org"),
+                    service("Mission Locale de Saint-Denis", Network.MISSION_LOCALE, "93", "contact.ml93@example.org"),
+                    service("Mission Locale de Lyon", Network.MISSION_LOCALE, "69", "contact.ml69@example.org"),
+                    service("Mission Locale de Marseille", Network.MISSION_LOCALE, "13", "contact.ml13@example.org"),
+                    service("Mission Locale de Guadeloupe", Network.MISSION_LOCALE, "971", "contact.ml971@example.org"),
+                    service("Mission Locale de Martinique", Network.MISSION_LOCALE, "972", "contact.ml972@example.org"),
+                    service("Mission Locale de Guyane", Network.MISSION_LOCALE, "973", "contact.ml973@example.org"),
+                    service("Mission Locale Sud Réunion", Network.MISSION_LOCALE, "974", "contact.ml974@example.org"),
+                    service("Mission Locale de Mayotte", Network.MISSION_LOCALE, "976", "contact.ml976@example.org"),
+                    service("France Travail Bobigny", Network.FRANCE_TRAVAIL, "93", "bobigny@example.org"),
+                    service("E2C Marseille", Network.E2C, "13", "e2c13@example.org"),
+                    service("EPIDE Lyon Meyzieu", Network.EPIDE, "69", "epide69@example.org"),
+                    service("GEIQ Propreté Île-de-France", Network.GEIQ, "75", "geiq75@example.org"),
+                    service("RSMA Martinique", Network.RSMA, "972", "rsma972@example.org"),
+                    service("MFR du Beaujolais", Network.MFR, "69", "mfr69@example.org"),
+                    service("CCI Seine-Saint-Denis — apprentissage", Network.CCI, "93", "cci93@example.org"),
+                    service("CFA des métiers de Guadeloupe", Network.APPRENTISSAGE, "971", "cfa971@example.org")));
         }
+    }
+
+    /** A fictitious service (names and addresses made up) admitting youths by its network's real national rules. */
+    private static Partner service(String name, Network network, String departement, String email) {
+        NetworkRules.Rule rule = NetworkRules.of(network);
+        return Partner.imported("demo", name, new Partner.Description(name, name, network, departement, null, email, null,
+                rule.ageMin(), rule.ageMax(), null, rule.maxDiplomaLevel(), null, "dep:" + departement, null, null, null, null, true));
     }
 }

@@ -61,4 +61,20 @@ class DemoDataTest {
         assertThat(figuresNow.referralAttendance()).containsEntry("venu", 1L);
         assertThat(figuresNow.closedJourneys()).isGreaterThanOrEqualTo(1);
     }
+
+    @Autowired org.passerelle.partners.PartnerRepository partners;
+
+    @Test
+    void theDemoDirectoryHasAServiceOfEveryNetworkWithItsNationalRules() {
+        var all = partners.findAll();
+        for (var network : org.passerelle.partners.Partner.Network.values()) {
+            var rule = org.passerelle.partners.NetworkRules.of(network);
+            assertThat(all).filteredOn(p -> p.getNetwork() == network).as(network.name()).isNotEmpty()
+                    .allSatisfy(p -> {
+                        assertThat(p.getAgeMin()).isEqualTo(rule.ageMin());
+                        assertThat(p.getAgeMax()).isEqualTo(rule.ageMax());
+                        assertThat(p.getMaxDiplomaLevel()).isEqualTo(rule.maxDiplomaLevel());
+                    });
+        }
+    }
 }
