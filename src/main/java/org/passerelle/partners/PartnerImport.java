@@ -85,13 +85,24 @@ public class PartnerImport {
     public Report importMissionsLocales(String source, JsonNode structures, Existing existing) {
         List<Row> rows = new ArrayList<>();
         for (JsonNode s : structures) {
-            String name = text(s, "nom_usuel") != null ? text(s, "nom_usuel") : text(s, "nom_officiel");
+            String name = displayName(text(s, "nom_usuel"), text(s, "nom_officiel"));
             String departement = text(s, "code_departement");
             rows.add(new Row(text(s, "id"), name, text(s, "nom_officiel"), "mission-locale", departement, null, null, null,
                     null, null, null, null, departement == null ? List.of() : List.of(departement), "departement", null,
                     null, "jeunes-16-26", null, null, true));
         }
         return save(source, rows, existing);
+    }
+
+    /**
+     * Usual names alone can say little ("SIEGE", "AVEC", "Antenne de Villiers"); the official one
+     * ("13-ML ISTRES") names the town, so mediators read both when they differ.
+     */
+    static String displayName(String usual, String official) {
+        if (usual == null || official == null || usual.equalsIgnoreCase(official)) {
+            return usual != null ? usual : official;
+        }
+        return usual + " (" + official + ")";
     }
 
     /** The programme lead's CSV: ';' separated, header "id;nom;reseau;departement;...". */

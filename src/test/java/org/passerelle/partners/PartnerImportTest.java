@@ -133,7 +133,8 @@ class PartnerImportTest {
         assertThat(partners.findBySourceAndSourceId("ml-test", "9004").orElseThrow().getName())
                 .as("JSON null is 'not given', not the text \"null\"").isEqualTo("06-ML SANS NOM USUEL");
         Partner reunion = partners.findBySourceAndSourceId("ml-test", "9002").orElseThrow();
-        assertThat(reunion.getName()).isEqualTo("Mission Locale Exemple Sud");
+        assertThat(reunion.getName()).as("usual name, then the official one that names the town")
+                .isEqualTo("Mission Locale Exemple Sud (974-ML EXEMPLE SUD)");
         assertThat(reunion.getZoneEligibilite()).isEqualTo("dep:974");
         assertThat(reunion.getAgeMax()).isEqualTo(25);
     }
