@@ -91,6 +91,12 @@ public class Partner {
             String modesMobilisation, Integer capacity, boolean active) {
     }
 
+    public void rename(String name, String structureName) {
+        this.name = name;
+        this.structureName = structureName;
+        this.updatedAt = java.time.Instant.now();
+    }
+
     public void deactivate() { this.active = false; }
     public void reactivate() { this.active = true; }
     public String getSource() { return source; }

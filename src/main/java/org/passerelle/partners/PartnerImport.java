@@ -75,11 +75,15 @@ public class PartnerImport {
      */
     @Transactional
     public Report importMissionsLocales(String source, JsonNode structures) {
-        return importMissionsLocales(source, structures, Existing.UPDATE);
+        return importMissionsLocales(source, structures, Existing.RENAME);
     }
 
-    /** What an import does with a service it already has: refresh it, or keep a programme lead's edits. */
-    public enum Existing { UPDATE, KEEP }
+    /**
+     * What an import does with a service it already has: replace its description, only refresh its
+     * names (a list that carries no contact nor criteria must not wipe what the programme lead entered),
+     * or leave it as it is.
+     */
+    public enum Existing { UPDATE, RENAME, KEEP }
 
     @Transactional
     public Report importMissionsLocales(String source, JsonNode structures, Existing existing) {
@@ -187,6 +191,9 @@ public class PartnerImport {
             if (existing.isPresent()) {
                 if (onExisting == Existing.UPDATE) {
                     existing.get().describe(description);
+                    updated++;
+                } else if (onExisting == Existing.RENAME) {
+                    existing.get().rename(description.name(), description.structureName());
                     updated++;
                 }
             } else {

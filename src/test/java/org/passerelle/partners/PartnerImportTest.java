@@ -137,6 +137,18 @@ class PartnerImportTest {
                 .isEqualTo("Mission Locale Exemple Sud (974-ML EXEMPLE SUD)");
         assertThat(reunion.getZoneEligibilite()).isEqualTo("dep:974");
         assertThat(reunion.getAgeMax()).isEqualTo(25);
+
+        // The lead completes the contact; importing a newer list renames but keeps it.
+        reunion.describe(new Partner.Description(reunion.getName(), reunion.getStructureName(), reunion.getNetwork(), "974", null,
+                "sud@ml974.example.org", null, 16, 25, null, null, null, "dep:974", null, null, null, 3, true));
+        partners.save(reunion);
+        var again = post("importLead", "application/json", referential.replace("Mission Locale Exemple Sud", "ML Exemple Sud-Est"),
+                "ml-test&format=missions-locales");
+        assertThat(json.readTree(again.body()).get("created").asInt()).isZero();
+        Partner renamed = partners.findBySourceAndSourceId("ml-test", "9002").orElseThrow();
+        assertThat(renamed.getName()).isEqualTo("ML Exemple Sud-Est (974-ML EXEMPLE SUD)");
+        assertThat(renamed.getEmail()).isEqualTo("sud@ml974.example.org");
+        assertThat(renamed.getCapacity()).isEqualTo(3);
     }
 
     @Test
