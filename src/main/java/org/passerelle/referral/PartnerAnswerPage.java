@@ -22,10 +22,12 @@ public class PartnerAnswerPage {
 
     private final PartnerAnswers answers;
     private final Referrals referrals;
+    private final java.time.Clock clock;
 
-    public PartnerAnswerPage(PartnerAnswers answers, Referrals referrals) {
+    public PartnerAnswerPage(PartnerAnswers answers, Referrals referrals, java.time.Clock clock) {
         this.answers = answers;
         this.referrals = referrals;
+        this.clock = clock;
     }
 
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
@@ -44,13 +46,13 @@ public class PartnerAnswerPage {
                   <input type="hidden" name="t" value="%s">
                   <fieldset><legend>Vous pouvez l'accueillir</legend>
                     <label for="appointment">Date du premier rendez-vous</label>
-                    <input type="date" id="appointment" name="appointment">
+                    <input type="date" id="appointment" name="appointment" required>
                     <button type="submit" name="decision" value="accepte">J'accepte l'orientation</button>
                   </fieldset>
                   <fieldset><legend>Vous ne pouvez pas l'accueillir</legend>
                     <label for="reason">Motif</label>
                     <select id="reason" name="reason">%s</select>
-                    <button type="submit" name="decision" value="refuse">Je refuse l'orientation</button>
+                    <button type="submit" name="decision" value="refuse" formnovalidate>Je refuse l'orientation</button>
                   </fieldset>
                 </form>""".formatted(escape(youth.firstName() == null ? "un jeune" : youth.firstName()),
                 youth.age() == null ? "" : ", " + youth.age() + " ans", escape(youth.departement()), escape(youth.need()),
@@ -63,20 +65,30 @@ public class PartnerAnswerPage {
     public ResponseEntity<String> answer(@RequestParam(name = "t", required = false) String token,
             @RequestParam(required = false) String decision, @RequestParam(required = false) String appointment,
             @RequestParam(required = false) String reason) {
+        // The link first: an expired or used link has nothing left to fill in.
+        PartnerAnswers.Outcome state = answers.check(token);
+        if (state != PartnerAnswers.Outcome.RECORDED) {
+            return refusal(state);
+        }
         boolean accepted = "accepte".equals(decision);
         if (!accepted && !"refuse".equals(decision)) {
-            return page(HttpStatus.BAD_REQUEST, "Réponse incomplète", "<p>Choisissez d'accepter ou de refuser l'orientation.</p>");
+            return incomplete(token, "Réponse incomplète", "Choisissez d'accepter ou de refuser l'orientation.");
         }
         LocalDate date = null;
-        if (accepted && appointment != null && !appointment.isBlank()) {
+        if (accepted) {
             try {
-                date = LocalDate.parse(appointment);
+                date = appointment == null || appointment.isBlank() ? null : LocalDate.parse(appointment);
             } catch (DateTimeParseException e) {
-                return page(HttpStatus.BAD_REQUEST, "Date incorrecte", "<p>La date du rendez-vous n'est pas valide.</p>");
+                return incomplete(token, "Date incorrecte", "La date du rendez-vous n'est pas valide.");
+            }
+            // A day's margin: the partner's today may still be yesterday overseas.
+            if (date == null || date.isBefore(LocalDate.now(clock).minusDays(1))) {
+                return incomplete(token, "Date du rendez-vous manquante",
+                        "Pour accepter, indiquez la date du premier rendez-vous proposé au jeune (aujourd'hui ou plus tard).");
             }
         }
         if (!accepted && !PartnerAnswers.REFUSAL_REASONS.contains(reason)) {
-            return page(HttpStatus.BAD_REQUEST, "Motif manquant", "<p>Indiquez le motif du refus.</p>");
+            return incomplete(token, "Motif manquant", "Indiquez le motif du refus.");
         }
         PartnerAnswers.Outcome outcome = answers.answer(token, accepted, date, reason);
         if (outcome != PartnerAnswers.Outcome.RECORDED) {
@@ -85,6 +97,12 @@ public class PartnerAnswerPage {
         return page(HttpStatus.OK, "Merci, votre réponse est enregistrée", accepted
                 ? "<p>Le jeune sera prévenu de votre accord. Merci pour votre accompagnement.</p>"
                 : "<p>Nous proposerons une autre structure au jeune. Merci de votre réponse.</p>");
+    }
+
+    /** Nothing recorded: says what is missing and leads back to the form. */
+    private static ResponseEntity<String> incomplete(String token, String title, String what) {
+        return page(HttpStatus.BAD_REQUEST, title, "<p>" + escape(what) + "</p><p><a href=\"/partenaires/orientation?t="
+                + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + "\">Revenir à l'orientation</a></p>");
     }
 
     private static ResponseEntity<String> refusal(PartnerAnswers.Outcome outcome) {

@@ -46,9 +46,12 @@ class PartnerAnswerPageIT {
     @Autowired PartnerRepository partners;
     @Autowired ReferralRepository referrals;
 
-    @Test
-    void aPartnerAcceptsTheReferralFromTheLinkInItsEmail() throws Exception {
-        Youth youth = new Youth("whatsapp", "browser-partner-1", "Yanis", null, Instant.now());
+    record Sent(String processInstanceId, Long journeyId, String path) {
+    }
+
+    /** A referral sent to an E2C by email; the path of the answer link the email carries. */
+    private Sent referralSent(String externalId) throws Exception {
+        Youth youth = new Youth("whatsapp", externalId, "Yanis", null, Instant.now());
         youth.setBirthDate(LocalDate.now().minusYears(18));
         youth.setDepartement("13");
         youth.segment("decrocheur", "orientation");
@@ -60,27 +63,52 @@ class PartnerAnswerPageIT {
         taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(),
                 Map.of("partnerId", partner.getId().toString()));
         managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId()).singleResult().getId());
-        String email = smtp.getReceivedMessages()[0].getContent().toString();
+        var messages = smtp.getReceivedMessages();
+        String email = messages[messages.length - 1].getContent().toString();
         Matcher link = Pattern.compile("http://localhost(/partenaires/orientation\\?t=\\S+)").matcher(email);
         assertThat(link.find()).isTrue();
+        return new Sent(instance.getId(), journey.getId(), link.group(1));
+    }
 
+    @Test
+    void aPartnerAcceptsTheReferralFromTheLinkInItsEmail() throws Exception {
+        Sent sent = referralSent("browser-partner-1");
         Page page = browser.newPage();
-        page.navigate("http://localhost:" + port + link.group(1));
+        page.navigate("http://localhost:" + port + sent.path());
         assertThat(page.locator("h1").textContent()).isEqualTo("Orientation vers École de la 2e chance Marseille");
-        page.getByLabel("Date du premier rendez-vous").fill("2026-12-07");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'accepte l'orientation")).click();
+        page.waitForTimeout(500);
+        assertThat(page.locator("#appointment:invalid").count()).as("the browser asks for the date first").isOne();
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getStatus()).isEqualTo(Referral.Status.SENT);
+        page.getByLabel("Date du premier rendez-vous").fill(java.time.LocalDate.now().plusDays(5).toString());
         BrowserSession.screenshot(page, "partner-1-referral-page");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'accepte l'orientation")).click();
         page.locator("h1").getByText("Merci, votre réponse est enregistrée").waitFor();
         BrowserSession.screenshot(page, "partner-2-answer-recorded");
 
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(sent.processInstanceId())
                 .activityId("taskSavePartnerAnswer").singleResult().getId());
-        Referral referral = referrals.findByJourneyId(journey.getId()).get(0);
+        Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
         assertThat(referral.getStatus()).isEqualTo(Referral.Status.ACCEPTED);
-        assertThat(referral.getAppointmentDate()).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(referral.getAppointmentDate()).isEqualTo(LocalDate.now().plusDays(5));
 
         page.goBack();
         page.reload();
         assertThat(page.locator("h1").textContent()).isEqualTo("Réponse déjà enregistrée");
+    }
+
+    @Test
+    void aPartnerRefusesWithAReasonWithoutGivingADate() throws Exception {
+        Sent sent = referralSent("browser-partner-2");
+        Page page = browser.newPage();
+        page.navigate("http://localhost:" + port + sent.path());
+
+        page.getByLabel("Motif").selectOption("pasDePlace");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Je refuse l'orientation")).click();
+        page.locator("h1").getByText("Merci, votre réponse est enregistrée").waitFor();
+
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(sent.processInstanceId())
+                .activityId("taskSavePartnerAnswer").singleResult().getId());
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getReason()).isEqualTo("pasDePlace");
     }
 }

@@ -112,13 +112,22 @@ class PartnerAnswerLinkTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"fr\">", "Orientation vers " + sent.partner().getName(), "J'accepte l'orientation");
 
-        HttpResponse<String> accepted = answer(sent.link(), "decision=accepte&appointment=2026-12-03");
+        java.time.LocalDate appointment = java.time.LocalDate.now().plusDays(3);
+        HttpResponse<String> noDate = answer(sent.link(), "decision=accepte");
+        assertThat(noDate.statusCode()).isEqualTo(400);
+        assertThat(noDate.body()).contains("Date du rendez-vous manquante", "Revenir à l'orientation</a>");
+        assertThat(answer(sent.link(), "decision=accepte&appointment=" + appointment.minusDays(30)).statusCode())
+                .as("a date already past").isEqualTo(400);
+        assertThat(answer(sent.link(), "decision=accepte&appointment=demain").body()).contains("Date incorrecte");
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getStatus()).isEqualTo(Referral.Status.SENT);
+
+        HttpResponse<String> accepted = answer(sent.link(), "decision=accepte&appointment=" + appointment);
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).contains("Merci, votre réponse est enregistrée");
         runJob(sent.processInstanceId(), "taskSavePartnerAnswer");
         Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
         assertThat(referral.getStatus()).isEqualTo(Referral.Status.ACCEPTED);
-        assertThat(referral.getAppointmentDate()).isEqualTo(java.time.LocalDate.of(2026, 12, 3));
+        assertThat(referral.getAppointmentDate()).isEqualTo(appointment);
 
         HttpResponse<String> replay = answer(sent.link(), "decision=refuse&reason=pasDePlace");
         assertThat(replay.statusCode()).isEqualTo(409);
