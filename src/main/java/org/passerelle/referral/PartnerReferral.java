@@ -24,6 +24,10 @@ public final class PartnerReferral {
         public static final String REFERRAL_ID = "referralId";
         public static final String PARTNER_ANSWER = "partnerAnswer";
         public static final String APPOINTMENT_DATE = "appointmentDate";
+        /** The appointment as the mediator reads it ("mercredi 10 décembre 2026"). */
+        public static final String APPOINTMENT_LABEL = "appointmentLabel";
+        /** When the mediator should have checked the youth went: the attendance task's due date. */
+        public static final String ATTENDANCE_CHECK_DUE = "attendanceCheckDue";
         public static final String REFUSAL_REASON = "refusalReason";
         public static final String YOUTH_ATTENDED = "youthAttended";
         /** Returned to youthJourney. */

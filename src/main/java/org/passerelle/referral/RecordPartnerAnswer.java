@@ -11,6 +11,9 @@ import org.springframework.stereotype.Component;
 @Component("recordPartnerAnswer")
 public class RecordPartnerAnswer implements JavaDelegate {
 
+    private static final java.time.format.DateTimeFormatter LABEL =
+            java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH);
+
     private final Referrals referrals;
 
     public RecordPartnerAnswer(Referrals referrals) {
@@ -21,8 +24,15 @@ public class RecordPartnerAnswer implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long referralId = (Long) execution.getVariable(Vars.REFERRAL_ID);
         if (Values.ACCEPTED.equals(execution.getVariable(Vars.PARTNER_ANSWER))) {
-            referrals.accepted(referralId, FormValues.asDate(execution.getVariable(Vars.APPOINTMENT_DATE)));
+            java.time.LocalDate appointment = FormValues.asDate(execution.getVariable(Vars.APPOINTMENT_DATE));
+            referrals.accepted(referralId, appointment);
             execution.setVariable(Vars.OUTCOME, Values.ACCEPTED_OUTCOME);
+            if (appointment != null) {
+                execution.setVariable(Vars.APPOINTMENT_LABEL, appointment.format(LABEL));
+                // Two days after the appointment the mediator's check is due (Tasklist's "En retard" past that).
+                execution.setVariable(Vars.ATTENDANCE_CHECK_DUE,
+                        java.util.Date.from(appointment.plusDays(2).atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant()));
+            }
         } else {
             referrals.refused(referralId, (String) execution.getVariable(Vars.REFUSAL_REASON));
             execution.setVariable(Vars.OUTCOME, Values.REFUSED_OUTCOME);

@@ -128,6 +128,13 @@ class PartnerAnswerLinkTest {
         Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
         assertThat(referral.getStatus()).isEqualTo(Referral.Status.ACCEPTED);
         assertThat(referral.getAppointmentDate()).isEqualTo(appointment);
+        runJob(sent.processInstanceId(), "taskNotifyYouth");
+        var confirm = taskService.createTaskQuery().processInstanceId(sent.processInstanceId())
+                .taskDefinitionKey("taskConfirmAttendance").singleResult();
+        assertThat(confirm.getDueDate()).as("two days after the appointment")
+                .isEqualTo(java.util.Date.from(appointment.plusDays(2).atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant()));
+        assertThat(taskService.getVariable(confirm.getId(), "appointmentLabel").toString())
+                .isEqualTo(appointment.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH)));
 
         HttpResponse<String> replay = answer(sent.link(), "decision=refuse&reason=pasDePlace");
         assertThat(replay.statusCode()).isEqualTo(409);
