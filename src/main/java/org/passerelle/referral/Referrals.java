@@ -126,11 +126,13 @@ public class Referrals {
         Partner partner = partners.findById(referral.getPartnerId()).orElseThrow();
         var journey = journeys.findById(referral.getJourneyId()).orElseThrow();
         String name = journey.getYouth().getFirstName() == null ? "" : " " + journey.getYouth().getFirstName();
-        String when = referral.getAppointmentDate() == null ? "bientôt"
-                : "le " + referral.getAppointmentDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        String when = referral.getAppointmentDate() == null ? "bientôt" : "le " + referral.getAppointmentDate()
+                .format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.FRENCH));
+        String call = partner.getPhone() == null || partner.getPhone().isBlank() ? ""
+                : " Leur numéro : " + partner.getPhone() + ".";
         outbound.send(journey, org.passerelle.channels.ConversationMessage.Kind.NUDGE, "Bonne nouvelle" + name + " ! "
-                + partner.getName() + " t'attend " + when + ". Ils vont t'accompagner près de chez toi. "
-                + "Réponds-nous si tu as une question.");
+                + partner.getName() + " t'attend " + when + " pour ton premier rendez-vous." + call
+                + " Ils vont t'accompagner près de chez toi. Réponds-nous si tu as une question.");
     }
 
     @Transactional(readOnly = true)

@@ -370,7 +370,8 @@ class JourneyIntegrationTest {
         executeJob(referral, "taskSavePartnerAnswer");
         executeJob(referral, "taskNotifyYouth");
         assertThat(conversation(started.journeyId())).last().satisfies(m ->
-                assertThat(m.getBody()).contains("RSMA La Réunion t'attend le 01/12/2026"));
+                assertThat(m.getBody()).contains("RSMA La Réunion t'attend le mardi 1 décembre pour ton premier rendez-vous.")
+                        .doesNotContain("Leur numéro"));
         taskService.complete(task(referral, "taskConfirmAttendance").getId(), java.util.Map.of("youthAttended", "true"));
         executeJob(referral, "taskRecordAttendance");
 

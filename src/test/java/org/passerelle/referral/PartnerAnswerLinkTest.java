@@ -51,6 +51,7 @@ class PartnerAnswerLinkTest {
     @Autowired PartnerRepository partners;
     @Autowired ReferralRepository referrals;
     @Autowired ReferralLinks links;
+    @Autowired org.passerelle.channels.ConversationMessageRepository messages;
 
     @AfterEach
     void resetClock() {
@@ -128,7 +129,15 @@ class PartnerAnswerLinkTest {
         Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
         assertThat(referral.getStatus()).isEqualTo(Referral.Status.ACCEPTED);
         assertThat(referral.getAppointmentDate()).isEqualTo(appointment);
+        Partner partner = partners.findById(sent.partner().getId()).orElseThrow();
+        partner.describe(new Partner.Description(partner.getName(), null, partner.getNetwork(), partner.getDepartement(), null,
+                partner.getEmail(), "04 91 00 00 00", partner.getAgeMin(), partner.getAgeMax(), null, null, null,
+                "dep:" + partner.getDepartement(), null, null, null, null, true));
+        partners.save(partner);
         runJob(sent.processInstanceId(), "taskNotifyYouth");
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(sent.journeyId())).last().satisfies(m -> assertThat(m.getBody())
+                .contains(" t'attend le " + appointment.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM",
+                        java.util.Locale.FRENCH)), "Leur numéro : 04 91 00 00 00."));
         var confirm = taskService.createTaskQuery().processInstanceId(sent.processInstanceId())
                 .taskDefinitionKey("taskConfirmAttendance").singleResult();
         assertThat(confirm.getDueDate()).as("two days after the appointment")
