@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.microsoft.playwright.Locator;
@@ -16,11 +17,14 @@ import com.microsoft.playwright.options.AriaRole;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.passerelle.channels.inbox.WebhookSignature;
+import org.passerelle.journey.YouthJourney;
 import org.passerelle.security.Roles;
 import org.passerelle.testsupport.Http;
 import org.passerelle.testsupport.TestUsers;
@@ -57,6 +61,7 @@ class WhatsAppToTasklistIT {
 
     @LocalServerPort int port;
     @Autowired IdentityService identity;
+    @Autowired TaskService tasks;
 
     @AfterAll
     static void stopGraphApi() {
@@ -82,13 +87,14 @@ class WhatsAppToTasklistIT {
         Page page = browser.newPage();
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/endToEnd/");
         BrowserSession.logIn(page, mediator, TestUsers.password(mediator));
+        // The job executor applies the delivery in the background: wait on the engine, not on the page,
+        // with room for a loaded machine; then the list shows the task at its first load.
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> tasks.createTaskQuery().taskDefinitionKey(YouthJourney.Tasks.FIRST_ANSWER).count() > 0);
+        page.reload();
         page.getByText("À traiter").first().click();
-        // The job executor processes the delivery in the background; the task appears after a refresh.
         Locator task = page.getByText("Répondre au premier message").first();
-        for (int attempt = 0; attempt < 20 && task.count() == 0; attempt++) {
-            page.waitForTimeout(500);
-            page.reload();
-        }
+        task.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
         task.click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
         Locator answer = page.getByLabel("Votre réponse");
@@ -99,8 +105,8 @@ class WhatsAppToTasklistIT {
         BrowserSession.screenshot(page, "whatsapp-e2e-answer");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
 
-        page.waitForCondition(() -> !graph.findAll(postRequestedFor(urlEqualTo("/v23.0/1122334455/messages"))).isEmpty(),
-                new Page.WaitForConditionOptions().setTimeout(30_000));
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !graph.findAll(postRequestedFor(urlEqualTo("/v23.0/1122334455/messages"))).isEmpty());
         graph.verify(postRequestedFor(urlEqualTo("/v23.0/1122334455/messages"))
                 .withRequestBody(matchingJsonPath("$.to", equalTo("590690000001")))
                 .withRequestBody(matchingJsonPath("$.text.body", equalTo("Bonjour Jordan ! On regarde les formations près de chez toi ?"))));
