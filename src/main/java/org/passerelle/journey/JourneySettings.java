@@ -1,10 +1,12 @@
 package org.passerelle.journey;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.passerelle.modelguard.ReadableFromModels;
 import org.springframework.stereotype.Component;
 
 /** Durations of the journey, read by the BPMN as {@code ${journeySettings.firstAnswerEscalation}}. */
 @Component("journeySettings")
+@ReadableFromModels("firstAnswerEscalation")
 @ConfigurationProperties("passerelle.journey")
 public class JourneySettings {
 

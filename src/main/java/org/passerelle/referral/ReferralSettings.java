@@ -1,10 +1,12 @@
 package org.passerelle.referral;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.passerelle.modelguard.ReadableFromModels;
 import org.springframework.stereotype.Component;
 
 /** Referral settings; the BPMN reads {@code ${referralSettings.reminderCycle}} and {@code ${referralSettings.expiry}}. */
 @Component("referralSettings")
+@ReadableFromModels({"reminderCycle", "expiry"})
 @ConfigurationProperties("passerelle.referral")
 public class ReferralSettings {
 

@@ -95,8 +95,8 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
         // Programme leads: change the journey from Modeler, watch it in Cockpit, work tasks.
         grant(authorizations, Roles.PROGRAMME_LEADS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grant(authorizations, Roles.PROGRAMME_LEADS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ,
-                Permissions.DELETE);
+        // Leads deploy; deleting a deployment would cascade over every journey and its history.
+        grant(authorizations, Roles.PROGRAMME_LEADS, Resources.DEPLOYMENT, "*", Permissions.CREATE, Permissions.READ);
         grant(authorizations, Roles.PROGRAMME_LEADS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
@@ -179,9 +179,8 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
         }
-        for (Permission permission : permissions) {
-            authorization.addPermission(permission);
-        }
+        // Exactly these permissions: a permission removed here is also taken back from an existing database.
+        authorization.setPermissions(permissions);
         authorizations.saveAuthorization(authorization);
     }
 }

@@ -6,11 +6,8 @@ import static org.passerelle.testsupport.Http.get;
 import static org.passerelle.testsupport.Http.send;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import java.util.Map;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -20,6 +17,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.passerelle.testsupport.ModelerDeploy;
 import org.passerelle.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -30,8 +28,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class EngineRestAndRolesTest {
-
-    private static final String BOUNDARY = "----passerelle" + UUID.randomUUID();
 
     @LocalServerPort int port;
     @Autowired IdentityService identity;
@@ -49,28 +45,8 @@ class EngineRestAndRolesTest {
         TestUsers.ensure(identity, "restSupervisor", Roles.SUPERVISORS);
     }
 
-    /** The multipart request Camunda Modeler sends when a programme lead presses "Deploy". */
     private HttpResponse<String> deployFromModeler(String user, String processId) {
-        String bpmn = """
-                <?xml version="1.0" encoding="UTF-8"?>
-                <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="https://passerelle.org/test">
-                  <bpmn:process id="%s" name="Essai" isExecutable="true" camunda:historyTimeToLive="P1D">
-                    <bpmn:startEvent id="start" />
-                  </bpmn:process>
-                </bpmn:definitions>
-                """.formatted(processId);
-        String body = part("deployment-name", "essai-modeler") + part("deployment-source", "Camunda Modeler")
-                + part("enable-duplicate-filtering", "true")
-                + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"essai.bpmn\"; filename=\"essai.bpmn\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + BOUNDARY + "--\r\n";
-        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
-                .header("Authorization", basic(user, TestUsers.password(user)))
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
-    }
-
-    private static String part(String name, String value) {
-        return "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n";
+        return ModelerDeploy.deploy(port, user, Map.of("essai.bpmn", ModelerDeploy.minimalProcess(processId)));
     }
 
     @Test
