@@ -79,7 +79,7 @@ class ChoosePartnerIT {
         BrowserSession.logIn(page, mediator, TestUsers.password(mediator));
         page.getByText("À traiter").first().click();
         page.getByText("Choisir un partenaire").first().click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prendre en charge")).click();
         Locator why = page.getByLabel("Pourquoi ces propositions");
         why.waitFor();
         assertThat(why.inputValue()).startsWith("1. Mission Locale Centre Martinique : 19 ans, dans la tranche d'âge 16–25 ans")
@@ -91,7 +91,7 @@ class ChoosePartnerIT {
         structure.fill("Centre Martinique");
         page.getByText("Mission Locale Centre Martinique — Mission Locale (972)").click();
         BrowserSession.screenshot(page, "choose-partner-1-picked");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Terminer")).click();
 
         page.waitForCondition(() -> historyService.createHistoricTaskInstanceQuery().processInstanceId(referral)
                 .taskDefinitionKey("taskChoosePartner").finished().count() == 1);

@@ -50,14 +50,14 @@ class TasklistFirstAnswerIT {
         page.getByText("Répondre au premier message").first().click();
         BrowserSession.screenshot(page, "tasklist-1-task-opened");
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prendre en charge")).click();
         Locator answer = page.getByLabel("Votre réponse");
         answer.waitFor();
         page.waitForCondition(answer::isEditable);
         assertThat(page.getByLabel("Message du jeune").inputValue()).isEqualTo("Bonjour, je cherche un travail");
         answer.fill("Bonjour Neila, je suis ta médiatrice. On regarde ensemble ton CV ?");
         BrowserSession.screenshot(page, "tasklist-2-form-filled");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Terminer")).click();
 
         page.waitForCondition(() -> historyService.createHistoricTaskInstanceQuery()
                 .processInstanceId(started.processInstanceId()).taskDefinitionKey(Tasks.FIRST_ANSWER).finished().count() == 1);

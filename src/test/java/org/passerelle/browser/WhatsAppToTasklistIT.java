@@ -96,14 +96,14 @@ class WhatsAppToTasklistIT {
         Locator task = page.getByText("Répondre au premier message").first();
         task.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
         task.click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prendre en charge")).click();
         Locator answer = page.getByLabel("Votre réponse");
         answer.waitFor();
         page.waitForCondition(answer::isEditable);
         assertThat(page.getByLabel("Message du jeune").inputValue()).contains("Guadeloupe");
         answer.fill("Bonjour Jordan ! On regarde les formations près de chez toi ?");
         BrowserSession.screenshot(page, "whatsapp-e2e-answer");
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Terminer")).click();
 
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200))
                 .until(() -> !graph.findAll(postRequestedFor(urlEqualTo("/v23.0/1122334455/messages"))).isEmpty());

@@ -13,6 +13,7 @@ public final class TestUsers {
         if (identity.createUserQuery().userId(id).singleResult() == null) {
             User user = identity.newUser(id);
             user.setFirstName(id);
+            user.setLastName("Essai");
             user.setPassword(password(id));
             identity.saveUser(user);
             identity.createMembership(id, groupId);
