@@ -1,0 +1,128 @@
+package org.passerelle.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.passerelle.testsupport.ChildApplication;
+import org.passerelle.testsupport.Http;
+
+/**
+ * A node killed with SIGKILL in the middle of a stream of first messages: every delivery that got a 200
+ * is stored, and after a restart each becomes a journey within the job lock time (the dead node's locks
+ * expire; nothing waits the engine's former five minutes).
+ */
+class CrashDurabilityIT {
+
+    private static final String ADMIN_PASSWORD = "crash-admin-password";
+    private static final List<String> COMMON = List.of("--passerelle.demo.enabled=false",
+            "--passerelle.channels.meta.app-secret=" + MetaWebhooks.SECRET, "--camunda.bpm.admin-user.password=" + ADMIN_PASSWORD);
+
+    @Test
+    void noAcknowledgedDeliveryIsLostOnTheDefaultH2Database() throws Exception {
+        Path directory = Files.createTempDirectory("passerelle-crash-h2");
+        // The default configuration (demo profile, ./data/passerelle H2 file, default job lock time).
+        Set<String> acknowledged = streamThenKill(directory, COMMON);
+
+        List<String> restart = new ArrayList<>(COMMON);
+        Set<String> stored;
+        try (ChildApplication after = ChildApplication.start(directory, restart)) {
+            awaitFirstAnswerTasks(after, acknowledged.size(), Duration.ofSeconds(60 + 90));
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("data/passerelle"), "sa", "")) {
+            stored = youths(db);
+        }
+        assertThat(acknowledged).as("acknowledged deliveries").hasSizeGreaterThan(20);
+        assertThat(stored).as("acknowledged but missing after the crash").containsAll(acknowledged);
+    }
+
+    @Test
+    void noAcknowledgedDeliveryIsLostOnPostgreSql() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            Path directory = Files.createTempDirectory("passerelle-crash-pg");
+            List<String> arguments = new ArrayList<>(COMMON);
+            arguments.addAll(List.of("--spring.profiles.active=postgres,demo",
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--camunda.bpm.job-execution.lock-time-in-millis=20000"));
+            Set<String> acknowledged = streamThenKill(directory, arguments);
+
+            try (ChildApplication after = ChildApplication.start(directory, arguments)) {
+                awaitFirstAnswerTasks(after, acknowledged.size(), Duration.ofSeconds(20 + 90));
+            }
+            Set<String> stored;
+            try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+                stored = youths(db);
+            }
+            assertThat(acknowledged).as("acknowledged deliveries").hasSizeGreaterThan(20);
+            assertThat(stored).as("acknowledged but missing after the crash").containsAll(acknowledged);
+        }
+    }
+
+    /** Six clients send first messages; once 40 are acknowledged the node is killed while they keep sending. */
+    private static Set<String> streamThenKill(Path directory, List<String> arguments) throws Exception {
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger sequence = new AtomicInteger();
+        ChildApplication node = ChildApplication.start(directory, arguments);
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        for (int client = 0; client < 6; client++) {
+            clients.submit(() -> {
+                while (true) {
+                    String waId = "336" + String.format("%08d", sequence.incrementAndGet());
+                    try {
+                        var response = MetaWebhooks.signed(node.port(), "/webhooks/whatsapp",
+                                MetaWebhooks.whatsAppText("wamid.crash." + waId, waId, "Crash", "Bonjour"));
+                        if (response.statusCode() == 200) {
+                            acknowledged.add(waId);
+                        }
+                    } catch (IllegalStateException connectionLost) {
+                        return;
+                    }
+                }
+            });
+        }
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 40);
+        node.kill();
+        clients.shutdown();
+        assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        return new HashSet<>(acknowledged);
+    }
+
+    private static void awaitFirstAnswerTasks(ChildApplication node, int atLeast, Duration within) {
+        Awaitility.await().atMost(within).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            var response = Http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port()
+                            + "/engine-rest/task/count?taskDefinitionKey=taskFirstAnswer"))
+                    .header("Authorization", Http.basic("admin", ADMIN_PASSWORD)).GET());
+            return response.statusCode() == 200
+                    && Integer.parseInt(response.body().replaceAll("\\D", "")) >= atLeast;
+        });
+    }
+
+    private static Set<String> youths(Connection db) throws Exception {
+        Set<String> ids = new HashSet<>();
+        try (ResultSet rows = db.createStatement().executeQuery("select external_id from youth where channel = 'whatsapp'")) {
+            while (rows.next()) {
+                ids.add(rows.getString(1));
+            }
+        }
+        return ids;
+    }
+}

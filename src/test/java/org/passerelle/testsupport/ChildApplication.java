@@ -1,0 +1,90 @@
+package org.passerelle.testsupport;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.awaitility.Awaitility;
+
+/**
+ * Passerelle in its own JVM (the test's classpath), to be killed for real: {@link #kill()} sends SIGKILL,
+ * so nothing of the application's shutdown runs, as in a power cut of the node.
+ */
+public final class ChildApplication implements AutoCloseable {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Process process;
+    private final int port;
+
+    private ChildApplication(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    /** Starts the application in {@code workingDirectory} (its default H2 file lands there) and waits until it answers. */
+    public static ChildApplication start(Path workingDirectory, List<String> arguments) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "org.passerelle.PasserelleApplication", "--server.port=" + port, "--logging.level.root=WARN"));
+        command.addAll(arguments);
+        Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workingDirectory.resolve("child.log").toFile()))
+                .start();
+        ChildApplication child = new ChildApplication(process, port);
+        Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The child application stopped; see " + workingDirectory.resolve("child.log"));
+            }
+            return child.answers();
+        });
+        return child;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** SIGKILL: the JVM gets no chance to flush, commit or shut down anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** SIGTERM: Spring closes the context (the database is released). */
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private boolean answers() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 403;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
