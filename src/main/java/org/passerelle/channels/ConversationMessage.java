@@ -92,8 +92,24 @@ public class ConversationMessage {
         this.providerMessageId = providerMessageId;
     }
 
+    /** Platforms deliver statuses out of order: "read" then a late "delivered" keeps "read"; "failed" is final. */
     public void deliveryStatus(String status) {
-        this.deliveryStatus = status;
+        if (rank(status) > rank(deliveryStatus)) {
+            this.deliveryStatus = status;
+        }
+    }
+
+    private static int rank(String status) {
+        if (status == null) {
+            return 0;
+        }
+        return switch (status) {
+            case "sent" -> 1;
+            case "delivered" -> 2;
+            case "read" -> 3;
+            case "failed" -> 4;
+            default -> 0;
+        };
     }
 
     public void markFailed() {

@@ -10,6 +10,7 @@ import org.passerelle.actions.JourneyActionRepository;
 import org.passerelle.channels.ConversationMessageRepository;
 import org.passerelle.channels.inbox.InboxDeliveryRepository;
 import org.passerelle.intake.Youth;
+import org.passerelle.intake.YouthAliasRepository;
 import org.passerelle.journey.Journey;
 import org.passerelle.journey.JourneyRepository;
 import org.slf4j.Logger;
@@ -33,9 +34,10 @@ public class Erasure {
     private final InboxDeliveryRepository deliveries;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
+    private final YouthAliasRepository aliases;
     private final Clock clock;
 
-    public Erasure(JourneyRepository journeys, ConversationMessageRepository messages, JourneyActionRepository actions,
+    public Erasure(YouthAliasRepository aliases, JourneyRepository journeys, ConversationMessageRepository messages, JourneyActionRepository actions,
             InboxDeliveryRepository deliveries, RuntimeService runtimeService, HistoryService historyService, Clock clock) {
         this.journeys = journeys;
         this.messages = messages;
@@ -43,6 +45,7 @@ public class Erasure {
         this.deliveries = deliveries;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
+        this.aliases = aliases;
         this.clock = clock;
     }
 
@@ -87,6 +90,7 @@ public class Erasure {
             }
         }
         deliveries.findPendingMentioning(youth.getExternalId()).forEach(d -> d.processed(clock.instant()));
+        aliases.deleteByChannelAndExternalId(youth.getChannel(), youth.getExternalId());
         youth.erase(clock.instant());
         log.info("Personal data of youth {} erased ({} journeys)", youth.getId(), journeys.countByYouthId(youth.getId()));
     }

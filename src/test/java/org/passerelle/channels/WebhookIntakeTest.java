@@ -229,7 +229,8 @@ class WebhookIntakeTest {
         sent.markSent(java.time.Instant.now(), "wamid.sent-to-sarah");
         messages.save(sent);
 
-        for (String status : List.of("sent", "delivered", "read")) {
+        // Out of order, as platforms deliver them: a late "delivered" must not undo "read".
+        for (String status : List.of("sent", "read", "delivered")) {
             signed("/webhooks/whatsapp", """
                     {"object":"whatsapp_business_account","entry":[{"id":"1029384756","changes":[{"field":"messages","value":{
                      "messaging_product":"whatsapp","metadata":{"display_phone_number":"33170000000","phone_number_id":"1122334455"},

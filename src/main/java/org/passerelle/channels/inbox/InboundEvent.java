@@ -1,5 +1,7 @@
 package org.passerelle.channels.inbox;
 
+import java.util.List;
+
 /** What one webhook delivery tells us, event by event. */
 public sealed interface InboundEvent {
 
@@ -7,8 +9,17 @@ public sealed interface InboundEvent {
     String eventId();
 
     /** A youth wrote (text, a button, a media or location reference, or a type we do not know yet). */
-    record YouthMessage(String eventId, String externalId, String firstName, String text, String campaign)
-            implements InboundEvent {
+    record YouthMessage(String eventId, String externalId, String firstName, String text, String campaign,
+            List<String> identifiers) implements InboundEvent {
+
+        /** A platform that names a person by one identifier only. */
+        public YouthMessage(String eventId, String externalId, String firstName, String text, String campaign) {
+            this(eventId, externalId, firstName, text, campaign, List.of());
+        }
+    }
+
+    /** A person's identifier changed (WhatsApp: new phone number, new business-scoped user id). */
+    record IdentifierChanged(String eventId, List<String> previous, List<String> added) implements InboundEvent {
     }
 
     /** What happened to a message we sent: sent, delivered, read, failed. */

@@ -3,6 +3,7 @@ package org.passerelle.channels.inbox;
 import java.util.Locale;
 import java.util.Set;
 import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.intake.YouthIdentities;
 import org.passerelle.journey.Journey;
 import org.passerelle.journey.JourneyGateway;
 import org.passerelle.journey.JourneyGateway.FirstContact;
@@ -18,19 +19,22 @@ public class InboundMessages {
 
     private final JourneyGateway gateway;
     private final ConversationMessageRepository messages;
+    private final YouthIdentities identities;
 
-    public InboundMessages(JourneyGateway gateway, ConversationMessageRepository messages) {
+    public InboundMessages(JourneyGateway gateway, ConversationMessageRepository messages, YouthIdentities identities) {
         this.gateway = gateway;
         this.messages = messages;
+        this.identities = identities;
     }
 
     @Transactional
     public void receive(String channel, InboundEvent.YouthMessage message) {
         String keyword = message.text().trim().toLowerCase(Locale.FRENCH).replaceAll("[.!\\s]+$", "");
-        var latest = gateway.latestJourney(channel, message.externalId());
+        String externalId = identities.resolve(channel, message.externalId(), message.identifiers());
+        var latest = gateway.latestJourney(channel, externalId);
         if (latest.isEmpty()) {
             if (!STOP_WORDS.contains(keyword)) {
-                gateway.startFromFirstContact(new FirstContact(channel, message.externalId(), message.firstName(),
+                gateway.startFromFirstContact(new FirstContact(channel, externalId, message.firstName(),
                         message.campaign(), message.text()));
             }
             return;
@@ -50,10 +54,16 @@ public class InboundMessages {
         }
     }
 
+    /** A new phone number or user id: linked to the youth the previous one names (nothing happens for a stranger). */
+    @Transactional
+    public void identifierChanged(String channel, InboundEvent.IdentifierChanged change) {
+        identities.identifierChanged(channel, change.previous(), change.added());
+    }
+
     /** The platform's own STOP: like the word, without a message in the conversation. RESUME waits for the youth to write. */
     @Transactional
     public void optOutSignal(String channel, InboundEvent.OptOutSignal signal) {
-        var latest = gateway.latestJourney(channel, signal.externalId());
+        var latest = gateway.latestJourney(channel, identities.resolve(channel, signal.externalId(), java.util.List.of()));
         if (signal.stop()) {
             latest.filter(j -> j.getStatus() == Journey.Status.OPEN).ifPresent(j -> gateway.youthOptedOut(j.getId()));
         } else {

@@ -72,6 +72,8 @@ public class InboxProcessor {
             inbound.status(status);
         } else if (event instanceof InboundEvent.OptOutSignal signal) {
             inbound.optOutSignal(platform.channel(), signal);
+        } else if (event instanceof InboundEvent.IdentifierChanged change) {
+            inbound.identifierChanged(platform.channel(), change);
         } else if (event instanceof InboundEvent.LeadSubmitted lead) {
             leads.receive(lead);
         }

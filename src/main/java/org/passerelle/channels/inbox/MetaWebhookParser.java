@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.passerelle.channels.inbox.InboundEvent.DeliveryStatus;
+import org.passerelle.channels.inbox.InboundEvent.IdentifierChanged;
 import org.passerelle.channels.inbox.InboundEvent.LeadSubmitted;
 import org.passerelle.channels.inbox.InboundEvent.OptOutSignal;
 import org.passerelle.channels.inbox.InboundEvent.YouthMessage;
@@ -34,7 +35,8 @@ public class MetaWebhookParser {
         for (JsonNode entry : body.path("entry")) {
             for (JsonNode change : entry.path("changes")) {
                 switch (change.path("field").asText()) {
-                    case "messages" -> whatsApp(change.path("value"), events);
+                    case "messages" -> skipped += whatsApp(change.path("value"), events);
+                    case "user_id_update" -> skipped += userIdUpdates(change.path("value"), events);
                     case "leadgen" -> lead(change.path("value"), events);
                     case "user_preferences" -> preferences(change.path("value"), events);
                     default -> skipped++;
@@ -49,22 +51,82 @@ public class MetaWebhookParser {
         return new Parsed(events, skipped);
     }
 
-    private static void whatsApp(JsonNode value, List<InboundEvent> events) {
-        JsonNode contact = value.path("contacts").path(0);
+    /** WhatsApp messages and statuses; returns how many parts were skipped (group messages, unusable system messages). */
+    private static int whatsApp(JsonNode value, List<InboundEvent> events) {
+        int skipped = 0;
+        JsonNode contacts = value.path("contacts");
         for (JsonNode message : value.path("messages")) {
-            // Youths with a username may come without a phone number: their business-scoped user id identifies them.
-            String externalId = firstText(message.path("from_user_id"), contact.path("user_id"), message.path("from"),
-                    contact.path("wa_id"));
+            if (message.hasNonNull("group_id") || value.hasNonNull("group_id")) {
+                skipped++; // a group conversation is not a youth writing to the programme
+                continue;
+            }
+            if ("system".equals(message.path("type").asText())) {
+                skipped += system(message, events) ? 0 : 1;
+                continue;
+            }
+            JsonNode contact = contactOf(message, contacts);
+            // A youth is named by the phone number when WhatsApp gives it, otherwise by the business-scoped user id
+            // (usernames hide the number); every identifier seen is linked to the same youth.
+            String externalId = firstText(message.path("from"), contact.path("wa_id"), message.path("from_user_id"),
+                    contact.path("user_id"));
+            if (externalId == null) {
+                skipped++;
+                continue;
+            }
             String name = firstText(contact.path("profile").path("name"), contact.path("profile").path("username"));
             JsonNode referral = message.path("referral");
             String campaign = referral.hasNonNull("source_id") ? "ad:" + referral.path("source_id").asText() : null;
-            events.add(new YouthMessage(message.path("id").asText(), externalId, firstNameOf(name),
-                    whatsAppText(message), campaign));
+            events.add(new YouthMessage(message.path("id").asText(), externalId, firstNameOf(name), whatsAppText(message),
+                    campaign, texts(message.path("from"), message.path("from_user_id"), message.path("from_parent_user_id"),
+                            contact.path("wa_id"), contact.path("user_id"), contact.path("parent_user_id"))));
         }
         for (JsonNode status : value.path("statuses")) {
             String id = status.path("id").asText();
             events.add(new DeliveryStatus(id + ":" + status.path("status").asText(), id, status.path("status").asText()));
         }
+        return skipped;
+    }
+
+    /** The contact entry of this message's own sender: a batched delivery may hold several people. */
+    private static JsonNode contactOf(JsonNode message, JsonNode contacts) {
+        for (JsonNode contact : contacts) {
+            if (sameText(contact.path("wa_id"), message.path("from")) || sameText(contact.path("user_id"), message.path("from_user_id"))) {
+                return contact;
+            }
+        }
+        return contacts.size() == 1 ? contacts.path(0) : com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
+    /** "User X changed from A to B": the new number (and user id) lead to the same youth. */
+    private static boolean system(JsonNode message, List<InboundEvent> events) {
+        JsonNode system = message.path("system");
+        List<String> previous = texts(message.path("from"), message.path("from_user_id"));
+        List<String> added = texts(system.path("wa_id"), system.path("user_id"), system.path("new_wa_id"));
+        if (previous.isEmpty() || added.isEmpty()) {
+            return false;
+        }
+        events.add(new IdentifierChanged(message.path("id").asText(String.join(":", previous) + ":" + String.join(":", added)),
+                previous, added));
+        return true;
+    }
+
+    /** WhatsApp's user id updates: the previous business-scoped id (or the phone) leads to the new one. */
+    private static int userIdUpdates(JsonNode value, List<InboundEvent> events) {
+        JsonNode updates = value.path("user_id_update").isArray() ? value.path("user_id_update") : value.path("user_id_updates");
+        int skipped = 0;
+        for (JsonNode update : updates.isArray() ? updates : List.of(value)) {
+            JsonNode userId = update.path("user_id");
+            List<String> previous = texts(update.path("wa_id"), userId.path("previous"), update.path("previous_user_id"),
+                    update.path("old_user_id"));
+            List<String> added = texts(userId.path("current"), update.path("current_user_id"), update.path("new_user_id"));
+            if (previous.isEmpty() || added.isEmpty()) {
+                skipped++;
+                continue;
+            }
+            events.add(new IdentifierChanged("user_id_update:" + String.join(":", previous) + ">" + String.join(":", added),
+                    previous, added));
+        }
+        return skipped;
     }
 
     static String whatsAppText(JsonNode message) {
@@ -144,6 +206,20 @@ public class MetaWebhookParser {
             }
         }
         return null;
+    }
+
+    private static List<String> texts(JsonNode... candidates) {
+        List<String> found = new ArrayList<>();
+        for (JsonNode candidate : candidates) {
+            if (candidate.isTextual() && !candidate.asText().isBlank() && !found.contains(candidate.asText())) {
+                found.add(candidate.asText());
+            }
+        }
+        return found;
+    }
+
+    private static boolean sameText(JsonNode a, JsonNode b) {
+        return a.isTextual() && b.isTextual() && a.asText().equals(b.asText());
     }
 
     private static String firstNameOf(String name) {
