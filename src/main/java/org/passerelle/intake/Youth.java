@@ -43,6 +43,9 @@ public class Youth {
     @Column(nullable = false)
     private Instant createdAt;
     private Instant erasedAt;
+    private String fullName;
+    private String contactPhone;
+    private String contactEmail;
 
     protected Youth() {
     }
@@ -96,6 +99,17 @@ public class Youth {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getErasedAt() { return erasedAt; }
 
+    public String getFullName() { return fullName; }
+    public String getContactPhone() { return contactPhone; }
+    public String getContactEmail() { return contactEmail; }
+
+    /** How to reach a youth who came through a lead form; what was already known is kept. */
+    public void leadContact(String fullName, String phone, String email) {
+        this.fullName = this.fullName == null ? fullName : this.fullName;
+        this.contactPhone = this.contactPhone == null ? phone : this.contactPhone;
+        this.contactEmail = this.contactEmail == null ? email : this.contactEmail;
+    }
+
     /** Erasure on request: what identifies the youth goes; what the programme's figures need stays. */
     public void erase(Instant at) {
         this.firstName = null;
@@ -108,6 +122,9 @@ public class Youth {
         this.project = null;
         this.projectSector = null;
         this.availability = null;
+        this.fullName = null;
+        this.contactPhone = null;
+        this.contactEmail = null;
         this.erasedAt = at;
     }
 }

@@ -49,7 +49,9 @@ public class YouthIdentities {
         return known;
     }
 
-    private Optional<String> knownAs(String channel, String identifier) {
+    /** The external id of the youth this identifier names on this channel, if one does. */
+    @Transactional(readOnly = true)
+    public Optional<String> knownAs(String channel, String identifier) {
         if (youths.findByChannelAndExternalId(channel, identifier).isPresent()) {
             return Optional.of(identifier);
         }

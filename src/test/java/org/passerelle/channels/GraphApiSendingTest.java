@@ -1,5 +1,7 @@
 package org.passerelle.channels;
 
+import org.passerelle.channels.meta.LeadIntake;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
@@ -220,11 +222,25 @@ class GraphApiSendingTest {
     }
 
     private void stubLead(String leadgenId, String consent) {
+        stubLead(leadgenId, consent, "+262 692 00 00 01");
+    }
+
+    private void stubLead(String leadgenId, String consent, String phone) {
         graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v23.0/" + leadgenId)).willReturn(okJson("""
                 {"id":"%s","created_time":"2026-11-23T10:00:00+0000","ad_id":"ad-42","form_id":"form-walt-2026",
-                 "field_data":[{"name":"full_name","values":["Maëva Hoarau"]},{"name":"phone_number","values":["+262 692 00 00 01"]},
+                 "field_data":[{"name":"full_name","values":["Maëva Hoarau"]},{"name":"phone_number","values":["%s"]},
+                  {"name":"email","values":["maeva.h@example.org"]},{"name":"post_code","values":["97410"]},
+                  {"name":"date_of_birth","values":["03/15/2007"]},
                   {"name":"situation","values":["Je cherche un emploi"]},{"name":"consentement_whatsapp","values":["%s"]}]}"""
-                .formatted(leadgenId, consent))));
+                .formatted(leadgenId, phone, consent))));
+    }
+
+    private static String twoLeads(String first, String second) {
+        return """
+                {"object":"page","entry":[{"id":"PAGE_ID","time":1763900000,"changes":[
+                  {"field":"leadgen","value":{"leadgen_id":"%s","page_id":"PAGE_ID","form_id":"form-walt-2026","ad_id":"ad-42","created_time":1763900000}},
+                  {"field":"leadgen","value":{"leadgen_id":"%s","page_id":"PAGE_ID","form_id":"form-walt-2026","ad_id":"ad-42","created_time":1763900001}}]}]}"""
+                .formatted(first, second);
     }
 
     @Test
@@ -248,8 +264,68 @@ class GraphApiSendingTest {
     }
 
     @Test
+    void aLeadWithoutWhatsAppConsentKeepsHowToReachTheYouthAndWhatTheDiagnosticAsks() {
+        stubLead("lead-1003", "non", "0693 00 00 03");
+
+        MetaWebhooks.signed(port, "/webhooks/messenger", leadgen("lead-1003"));
+        MetaWebhooks.processDeliveries(managementService);
+
+        var youth = youths.findByChannelAndExternalId("leadAds", "lead-1003").orElseThrow();
+        assertThat(youth.getFullName()).isEqualTo("Maëva Hoarau");
+        assertThat(youth.getContactPhone()).isEqualTo("262693000003");
+        assertThat(youth.getContactEmail()).isEqualTo("maeva.h@example.org");
+        assertThat(youth.getDepartement()).isEqualTo("974");
+        assertThat(youth.getBirthDate()).isEqualTo(java.time.LocalDate.of(2007, 3, 15));
+        Journey journey = journeys.findFirstByYouthIdOrderByOpenedAtDesc(youth.getId()).orElseThrow();
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()).get(0).getBody())
+                .contains("sans accord pour WhatsApp", "par téléphone (appel ou SMS) au 0693 00 00 03",
+                        "par courriel à maeva.h@example.org", "situation : Je cherche un emploi");
+    }
+
+    @Test
+    void aLeadWhosePhoneIsAKnownWhatsAppYouthJoinsThatYouth() {
+        MetaWebhooks.signed(port, "/webhooks/whatsapp", MetaWebhooks.whatsAppText("wamid.lead-known", "262692000004", "Maëva", "Bonjour"));
+        MetaWebhooks.processDeliveries(managementService);
+        stubLead("lead-1004", "non", "+262692000004");
+
+        MetaWebhooks.signed(port, "/webhooks/messenger", leadgen("lead-1004"));
+        MetaWebhooks.processDeliveries(managementService);
+
+        assertThat(youths.findByChannelAndExternalId("leadAds", "lead-1004")).isEmpty();
+        var youth = youths.findByChannelAndExternalId("whatsapp", "262692000004").orElseThrow();
+        assertThat(journeys.countByYouthId(youth.getId())).isOne();
+        Journey journey = journeys.findFirstByYouthIdOrderByOpenedAtDesc(youth.getId()).orElseThrow();
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId())).extracting(ConversationMessage::getBody)
+                .anySatisfy(body -> assertThat(body).contains("Formulaire publicitaire rempli"));
+        assertThat(youth.getContactEmail()).isEqualTo("maeva.h@example.org");
+    }
+
+    @Test
+    void anUnreadableLeadDelaysNoOtherLeadAndIsRecordedAfterAFewAttempts() {
+        stubLead("lead-1005", "non", "+262692000005");
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v23.0/lead-404"))
+                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.notFound()));
+
+        MetaWebhooks.signed(port, "/webhooks/messenger", twoLeads("lead-404", "lead-1005"));
+        for (int attempt = 0; attempt <= LeadIntake.UNREADABLE_AFTER_ATTEMPTS; attempt++) {
+            var pending = managementService.createJobQuery().processDefinitionKey(org.passerelle.channels.inbox.WebhookDelivery.PROCESS_ID).list();
+            for (var job : pending) {
+                try {
+                    managementService.executeJob(job.getId());
+                } catch (RuntimeException stillUnreadable) {
+                    // retried by the job executor in real life
+                }
+            }
+        }
+        assertThat(youths.findByChannelAndExternalId("leadAds", "lead-1005")).isPresent();
+        assertThat(managementService.createJobQuery().processDefinitionKey(org.passerelle.channels.inbox.WebhookDelivery.PROCESS_ID).count()).isZero();
+        assertThat(runtimeService.createIncidentQuery().count()).isZero();
+        assertThat(youths.findByChannelAndExternalId("leadAds", "lead-404")).isEmpty();
+    }
+
+    @Test
     void aLeadWithoutWhatsAppConsentIsNeverMessagedThere() {
-        stubLead("lead-1002", "non");
+        stubLead("lead-1002", "non", "+262 692 00 00 02");
 
         MetaWebhooks.signed(port, "/webhooks/messenger", leadgen("lead-1002"));
         MetaWebhooks.processDeliveries(managementService);

@@ -28,6 +28,7 @@ public class InboxDelivery {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private Status status;
+    private int attempts;
     private Instant processedAt;
     private String note;
 
@@ -57,6 +58,17 @@ public class InboxDelivery {
     public Status getStatus() { return status; }
     public Instant getReceivedAt() { return receivedAt; }
     public String getNote() { return note; }
+    public int getAttempts() { return attempts; }
+
+    public void attempted() {
+        this.attempts++;
+    }
+
+    /** Applied as far as it can be: what could not be read is named in the note (never personal data). */
+    public void processed(Instant at, String note) {
+        processed(at);
+        this.note = note;
+    }
 
     /** Once applied, the raw body is no longer needed (redeliveries are recognised by their event ids). */
     public void processed(Instant at) {

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -24,17 +26,19 @@ public class InboxProcessor {
     private final InboundMessages inbound;
     private final org.passerelle.channels.meta.LeadIntake leads;
     private final ObjectMapper json;
+    private final Inbox inbox;
     private final Clock clock;
 
     public InboxProcessor(InboxDeliveryRepository deliveries, ProcessedEventRepository processed,
             MetaWebhookParser metaParser, InboundMessages inbound, org.passerelle.channels.meta.LeadIntake leads,
-            ObjectMapper json, Clock clock) {
+            ObjectMapper json, Inbox inbox, Clock clock) {
         this.deliveries = deliveries;
         this.processed = processed;
         this.metaParser = metaParser;
         this.inbound = inbound;
         this.leads = leads;
         this.json = json;
+        this.inbox = inbox;
         this.clock = clock;
     }
 
@@ -45,11 +49,20 @@ public class InboxProcessor {
             return;
         }
         JsonNode body = json.readTree(delivery.getBody());
-        var parsed = delivery.getPlatform() == Platform.WEB
-                ? new MetaWebhookParser.Parsed(java.util.List.of(WebForm.event(body)), 0)
-                : metaParser.parse(delivery.getPlatform(), body);
+        var parsed = switch (delivery.getPlatform()) {
+            case WEB -> new MetaWebhookParser.Parsed(List.of(WebForm.event(body)), 0);
+            case LEAD_ADS -> new MetaWebhookParser.Parsed(List.of(leadOf(body)), 0);
+            default -> metaParser.parse(delivery.getPlatform(), body);
+        };
         int applied = 0;
+        String note = null;
         for (InboundEvent event : parsed.events()) {
+            if (event instanceof InboundEvent.LeadSubmitted lead && delivery.getPlatform() != Platform.LEAD_ADS) {
+                // Each lead is read from the Graph API in its own job: one unreadable lead delays no other.
+                inbox.accept(Platform.LEAD_ADS, json.writeValueAsString(Map.of("leadgen_id", lead.leadgenId(),
+                        "form_id", String.valueOf(lead.formId()), "ad_id", String.valueOf(lead.adId()))));
+                continue;
+            }
             Platform platform = event instanceof InboundEvent.LeadSubmitted ? Platform.LEAD_ADS : delivery.getPlatform();
             var key = new ProcessedEvent.Key(platform, event.eventId());
             if (processed.existsById(key)) {
@@ -57,12 +70,25 @@ public class InboxProcessor {
             }
             // Flushed first: a concurrent twin fails here and its whole transaction is retried as a duplicate.
             processed.saveAndFlush(new ProcessedEvent(platform, event.eventId(), clock.instant()));
-            apply(platform, event);
+            if (event instanceof InboundEvent.LeadSubmitted lead && !leads.receive(lead, delivery.getAttempts())) {
+                note = "Formulaire illisible dans l'API Graph après " + delivery.getAttempts() + " essais";
+            } else {
+                apply(platform, event);
+            }
             applied++;
         }
-        delivery.processed(clock.instant());
+        delivery.processed(clock.instant(), note);
         log.info("Delivery {} from {}: {} events applied, {} duplicates, {} parts skipped", deliveryId,
                 delivery.getPlatform(), applied, parsed.events().size() - applied, parsed.skipped());
+    }
+
+    private static InboundEvent.LeadSubmitted leadOf(JsonNode body) {
+        String id = body.path("leadgen_id").asText();
+        return new InboundEvent.LeadSubmitted(id, id, textOrNull(body.path("form_id")), textOrNull(body.path("ad_id")));
+    }
+
+    private static String textOrNull(JsonNode node) {
+        return node.isTextual() && !"null".equals(node.asText()) ? node.asText() : null;
     }
 
     private void apply(Platform platform, InboundEvent event) {
@@ -74,8 +100,6 @@ public class InboxProcessor {
             inbound.optOutSignal(platform.channel(), signal);
         } else if (event instanceof InboundEvent.IdentifierChanged change) {
             inbound.identifierChanged(platform.channel(), change);
-        } else if (event instanceof InboundEvent.LeadSubmitted lead) {
-            leads.receive(lead);
         }
     }
 }

@@ -9,13 +9,17 @@ import org.springframework.stereotype.Component;
 public class ProcessWebhookDelivery implements JavaDelegate {
 
     private final InboxProcessor processor;
+    private final Inbox inbox;
 
-    public ProcessWebhookDelivery(InboxProcessor processor) {
+    public ProcessWebhookDelivery(InboxProcessor processor, Inbox inbox) {
         this.processor = processor;
+        this.inbox = inbox;
     }
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
-        processor.process((Long) execution.getVariable(WebhookDelivery.DELIVERY_ID));
+        Long deliveryId = (Long) execution.getVariable(WebhookDelivery.DELIVERY_ID);
+        inbox.recordAttempt(deliveryId);
+        processor.process(deliveryId);
     }
 }
