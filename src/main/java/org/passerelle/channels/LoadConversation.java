@@ -1,5 +1,7 @@
 package org.passerelle.channels;
 
+import org.passerelle.journey.YouthJourney;
+
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.stream.Collectors;
@@ -39,7 +41,7 @@ public class LoadConversation implements JavaDelegate {
                 .taskDefinitionKeyIn(Tasks.FIRST_ANSWER, Tasks.ANSWER_YOUTH)
                 .count();
         // Local: each answer task has its own conversation and its own answer text.
-        execution.setVariableLocal(Vars.CONVERSATION, conversation);
+        execution.setVariableLocal(Vars.CONVERSATION, YouthJourney.fitsAVariable(conversation, false));
         execution.setVariableLocal(Vars.ANSWER_PENDING, openAnswerTasks > 0);
         execution.setVariableLocal(Vars.ANSWER_TEXT, null);
     }

@@ -70,7 +70,9 @@ public class DiagnosticService {
             // Today where the youth lives: in La Réunion a birthday starts four hours before Paris.
             LocalDate today = LocalDate.ofInstant(clock.instant(), Departements.zoneOf(diagnostic.departement()));
             age = Period.between(diagnostic.birthDate(), today).getYears();
-            if (age < MIN_AGE || age > MAX_AGE) {
+            if (diagnostic.birthDate().isAfter(today)) {
+                errors.add("date de naissance dans le futur");
+            } else if (age < MIN_AGE || age > MAX_AGE) {
                 errors.add("âge hors du public du programme (" + age + " ans)");
             } else if (age < GUARDIAN_CONSENT_UNDER && !diagnostic.guardianConsent()) {
                 errors.add("moins de 15 ans : l'accord d'un représentant légal est nécessaire");
@@ -109,7 +111,7 @@ public class DiagnosticService {
         return value != null && !value.isBlank();
     }
 
-    /** Left to the engine: the record step fails into an incident that shows this message in Cockpit. */
+    /** Caught when the mediator completes the task ({@link CheckDiagnostic}); only a model bypassing that check meets it later. */
     public static class InvalidDiagnosticException extends IllegalArgumentException {
         public InvalidDiagnosticException(String message) {
             super(message);

@@ -19,23 +19,32 @@ public class RecordDiagnostic implements JavaDelegate {
         this.diagnostics = diagnostics;
     }
 
+    /** The diagnostic form's answers, as the task or the execution holds them. */
+    static Diagnostic diagnosticOf(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        return new Diagnostic(
+                FormValues.asDate(scope.getVariable(Vars.BIRTH_DATE)),
+                text(scope.getVariable(Vars.DEPARTEMENT)),
+                text(scope.getVariable(Vars.COMMUNE_CODE)),
+                text(scope.getVariable(Vars.DIPLOMA_LEVEL)),
+                text(scope.getVariable(Vars.SITUATION)),
+                FormValues.asList(scope.getVariable(Vars.BARRIERS)),
+                FormValues.asList(scope.getVariable(Vars.STATUSES)),
+                isTrue(scope.getVariable(Vars.HAS_PROJECT)),
+                text(scope.getVariable(Vars.PROJECT)),
+                text(scope.getVariable(Vars.PROJECT_SECTOR)),
+                text(scope.getVariable(Vars.AVAILABILITY)),
+                isTrue(scope.getVariable(Vars.CONSENT_CONTACT)),
+                isTrue(scope.getVariable(Vars.CONSENT_REFERRAL)),
+                isTrue(scope.getVariable(Vars.GUARDIAN_CONSENT)));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
-        Diagnostic diagnostic = new Diagnostic(
-                FormValues.asDate(execution.getVariable(Vars.BIRTH_DATE)),
-                (String) execution.getVariable(Vars.DEPARTEMENT),
-                (String) execution.getVariable(Vars.COMMUNE_CODE),
-                (String) execution.getVariable(Vars.DIPLOMA_LEVEL),
-                (String) execution.getVariable(Vars.SITUATION),
-                FormValues.asList(execution.getVariable(Vars.BARRIERS)),
-                FormValues.asList(execution.getVariable(Vars.STATUSES)),
-                isTrue(execution.getVariable(Vars.HAS_PROJECT)),
-                (String) execution.getVariable(Vars.PROJECT),
-                (String) execution.getVariable(Vars.PROJECT_SECTOR),
-                (String) execution.getVariable(Vars.AVAILABILITY),
-                isTrue(execution.getVariable(Vars.CONSENT_CONTACT)),
-                isTrue(execution.getVariable(Vars.CONSENT_REFERRAL)),
-                isTrue(execution.getVariable(Vars.GUARDIAN_CONSENT)));
+        Diagnostic diagnostic = diagnosticOf(execution);
         Long journeyId = (Long) execution.getVariable(Vars.JOURNEY_ID);
         DiagnosticService.Facts facts = diagnostics.record(journeyId, diagnostic);
         execution.setVariable(Vars.AGE, facts.age());

@@ -43,6 +43,10 @@ public class JourneyGateway {
     public record FirstContact(String channel, String externalId, String firstName, String campaign, String message,
             String messageChannel) {
 
+        public FirstContact {
+            firstName = org.passerelle.intake.PersonNames.clean(firstName);
+        }
+
         public FirstContact(String channel, String externalId, String firstName, String campaign, String message) {
             this(channel, externalId, firstName, campaign, message, channel);
         }
@@ -99,7 +103,7 @@ public class JourneyGateway {
                 .putValue(Vars.YOUTH_FIRST_NAME, contact.firstName())
                 .putValue(Vars.CHANNEL, contact.channel())
                 .putValue(Vars.CAMPAIGN, contact.campaign())
-                .putValue(Vars.FIRST_MESSAGE, contact.message());
+                .putValue(Vars.FIRST_MESSAGE, YouthJourney.fitsAVariable(contact.message(), true));
     }
 
     /** A later message from the youth: stored, then delivered to the journey's waiting events. */

@@ -73,6 +73,19 @@ public final class YouthJourney {
     }
 
     /** Process variables: ids and routing facts; the records themselves live in JPA tables. */
+    /** The engine stores a text variable in 4,000 characters: longer texts are cut, the full one stays in the conversation. */
+    public static final int VARIABLE_TEXT_LIMIT = 3_900;
+
+    /** A text shortened to fit an engine variable; {@code keepStart} keeps its beginning, otherwise its end (latest messages). */
+    public static String fitsAVariable(String text, boolean keepStart) {
+        if (text == null || text.length() <= VARIABLE_TEXT_LIMIT) {
+            return text;
+        }
+        String note = " […] (texte complet dans la conversation)";
+        int room = VARIABLE_TEXT_LIMIT - note.length();
+        return keepStart ? text.substring(0, room) + note : "[…] " + text.substring(text.length() - room);
+    }
+
     public static final class Vars {
         public static final String JOURNEY_ID = "journeyId";
         public static final String YOUTH_FIRST_NAME = "youthFirstName";
@@ -114,6 +127,8 @@ public final class YouthJourney {
 
         // Actions.
         public static final String PLANNED_ACTIONS = "plannedActions";
+        /** The mediator's explicit "no action for now" on the action plan form. */
+        public static final String NO_ACTION = "noAction";
         public static final String ACTION_COUNT = "actionCount";
         public static final String ACTION_ID = "actionId";
         public static final String ACTION_LABEL = "actionLabel";
@@ -133,6 +148,16 @@ public final class YouthJourney {
         public static final String MENTORING_OUTCOME = "mentoringOutcome";
         public static final String REFERRAL_OUTCOME = "referralOutcome";
         public static final String OUTCOME = "outcome";
+
+        /**
+         * Variables that hold what a youth said or is (names, messages, diagnostic answers and what is derived
+         * from them, notes): kept out of the engine's history, so erasure and retention have one place to reach.
+         */
+        public static final java.util.Set<String> PERSONAL = java.util.Set.of(YOUTH_FIRST_NAME, FIRST_MESSAGE,
+                "conversation", "answerText", "birthDate", "communeCode", "diplomaLevel", "situation", "barriers",
+                "statuses", "hasProject", "project", "projectSector", "availability", "consentContact", "consentReferral",
+                "guardianConsent", "age", "barrierCount", "urgentBarrier", "projectPrecise", "actionNote", CALL_NOTE,
+                "mentorComment", "partnerProposals", "mentorOptions", "partnerOptions");
 
         private Vars() {
         }

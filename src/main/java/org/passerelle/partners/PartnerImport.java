@@ -205,6 +205,15 @@ public class PartnerImport {
     }
 
     private static Partner.Description describe(Row row, List<String> reasons) {
+        plainText("identifiant", row.id(), 160, reasons);
+        plainText("nom", row.name(), 200, reasons);
+        plainText("structure", row.structureName(), 200, reasons);
+        plainText("courriel", row.email(), 200, reasons);
+        plainText("téléphone", row.phone(), 40, reasons);
+        plainText("publics", row.publics(), 500, reasons);
+        plainText("conditions d'accès", row.conditions(), 2000, reasons);
+        plainText("modes de mobilisation", row.modes(), 500, reasons);
+        plainText("zones", String.join(",", row.zones()), 2000, reasons);
         if (row.id() == null) {
             reasons.add("identifiant manquant");
         }
@@ -247,6 +256,21 @@ public class PartnerImport {
                 row.minDiploma(), row.maxDiploma() != null ? row.maxDiploma() : rule.maxDiplomaLevel(),
                 statuses.isEmpty() ? null : statuses, zone, row.publics(),
                 row.conditions(), row.modes(), capacity, row.active());
+    }
+
+    /** A typed text must fit its column and be plain: no control, NUL or direction-override characters. */
+    private static void plainText(String label, String value, int maxLength, List<String> reasons) {
+        if (value == null) {
+            return;
+        }
+        if (value.length() > maxLength) {
+            reasons.add(label + " trop long : " + value.length() + " caractères (" + maxLength + " au plus)");
+        }
+        boolean hidden = value.codePoints().anyMatch(c -> (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+                || Character.getType(c) == Character.FORMAT);
+        if (hidden) {
+            reasons.add(label + " : caractères invisibles ou de contrôle refusés");
+        }
     }
 
     /** Statuses a service is reserved to, as the diagnostic records them (RQTH typed by hand becomes rqth). */

@@ -80,6 +80,13 @@ public class Erasure {
                 List<String> historic = new ArrayList<>(List.of(instanceId));
                 historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(instanceId).list().stream()
                         .map(HistoricProcessInstance::getId).forEach(historic::add);
+                // Decision inputs (age, statuses…) and the operation log may name the youth: they go too.
+                for (String processInstanceId : historic) {
+                    historyService.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId).list()
+                            .forEach(d -> historyService.deleteHistoricDecisionInstanceByInstanceId(d.getId()));
+                    historyService.createUserOperationLogQuery().processInstanceId(processInstanceId).list()
+                            .forEach(entry -> historyService.deleteUserOperationLogEntry(entry.getId()));
+                }
                 historyService.deleteHistoricProcessInstancesIfExists(historic);
             }
             messages.deleteByJourneyId(journey.getId());

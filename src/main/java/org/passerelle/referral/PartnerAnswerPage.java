@@ -90,7 +90,15 @@ public class PartnerAnswerPage {
         if (!accepted && !PartnerAnswers.REFUSAL_REASONS.contains(reason)) {
             return incomplete(token, "Motif manquant", "Indiquez le motif du refus.");
         }
-        PartnerAnswers.Outcome outcome = answers.answer(token, accepted, date, reason);
+        PartnerAnswers.Outcome outcome;
+        try {
+            outcome = answers.answer(token, accepted, date, reason);
+        } catch (RuntimeException concurrentAnswer) {
+            // Two submissions at once (a double click, two colleagues): the first one won.
+            PartnerAnswers.Outcome now = answers.check(token);
+            return now != PartnerAnswers.Outcome.RECORDED ? refusal(now) : page(HttpStatus.SERVICE_UNAVAILABLE,
+                    "Réponse non enregistrée", "<p>Votre réponse n'a pas pu être enregistrée. Réessayez dans un instant.</p>");
+        }
         if (outcome != PartnerAnswers.Outcome.RECORDED) {
             return refusal(outcome);
         }

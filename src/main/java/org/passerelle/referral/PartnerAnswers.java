@@ -35,7 +35,8 @@ public class PartnerAnswers {
             case TAMPERED -> Outcome.INVALID;
             case EXPIRED -> Outcome.EXPIRED;
             case VALID -> referrals.findById(verified.referralId())
-                    .map(r -> r.getStatus() == Referral.Status.SENT && Objects.equals(r.getLinkNonce(), verified.nonce())
+                    .map(r -> r.getStatus() == Referral.Status.EXPIRED ? Outcome.EXPIRED
+                            : r.getStatus() == Referral.Status.SENT && Objects.equals(r.getLinkNonce(), verified.nonce())
                             ? Outcome.RECORDED : Outcome.ALREADY_ANSWERED)
                     .orElse(Outcome.INVALID);
         };

@@ -43,7 +43,8 @@ public class ReferralMailer {
     }
 
     public void reminder(Partner partner, YouthSummary youth, String link, int reminder) {
-        send(partner.getEmail(), "Relance " + reminder + " : orientation de " + youth.firstName(), """
+        // No name in the subject: subjects show in notification previews and shared mailboxes.
+        send(partner.getEmail(), "Relance " + reminder + " : orientation d'un jeune vers " + partner.getName(), """
                 Bonjour,
 
                 Nous vous avons orienté %s et n'avons pas encore votre réponse.

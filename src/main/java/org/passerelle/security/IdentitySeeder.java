@@ -47,15 +47,26 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
+        if (demo.enabled()) {
+            return;
+        }
         String adminPassword = environment.getProperty("camunda.bpm.admin-user.password");
-        if (!demo.enabled() && (adminPassword == null || adminPassword.isBlank())) {
+        if (adminPassword == null || adminPassword.isBlank()) {
             throw new MissingProductionSetting("PASSERELLE_ADMIN_PASSWORD",
                     "outside the demo there is no default administrator account");
         }
+        if (!SecretStrength.isStrong(adminPassword, 10, 5)) {
+            throw MissingProductionSetting.tooWeak("PASSERELLE_ADMIN_PASSWORD",
+                    "10 characters or more, at least 5 different ones");
+        }
         String linkSecret = environment.getProperty("passerelle.referral.link-secret");
-        if (!demo.enabled() && (linkSecret == null || linkSecret.length() < 16)) {
+        if (linkSecret == null || linkSecret.isBlank()) {
             throw new MissingProductionSetting("PASSERELLE_LINK_SECRET",
                     "partner answer links are signed with it (16 characters or more)");
+        }
+        if (!SecretStrength.isStrong(linkSecret, 16, 8)) {
+            throw MissingProductionSetting.tooWeak("PASSERELLE_LINK_SECRET",
+                    "16 characters or more, at least 8 different ones (a long random value)");
         }
     }
 

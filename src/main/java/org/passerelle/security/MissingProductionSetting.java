@@ -1,13 +1,22 @@
 package org.passerelle.security;
 
-/** A secret that production must receive from its environment is missing: the application does not start. */
+/** A secret that production must receive from its environment is missing or weak: the application does not start. */
 public class MissingProductionSetting extends IllegalStateException {
 
     private final String variable;
 
     public MissingProductionSetting(String variable, String why) {
-        super(variable + " is not set: " + why);
+        this(variable, " is not set: ", why);
+    }
+
+    private MissingProductionSetting(String variable, String problem, String why) {
+        super(variable + problem + why);
         this.variable = variable;
+    }
+
+    /** Set, but guessable: production refuses it too. */
+    public static MissingProductionSetting tooWeak(String variable, String rule) {
+        return new MissingProductionSetting(variable, " is too weak: ", rule);
     }
 
     public String variable() {

@@ -21,6 +21,38 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 @Configuration
 public class SecurityConfiguration {
 
+    /** Before every other filter: failed logins are counted per source for the webapps, /engine-rest, /api and pages. */
+    @Bean
+    FilterRegistrationBean<LoginThrottle> loginThrottle(
+            @org.springframework.beans.factory.annotation.Value("${passerelle.security.failed-logins-per-source:10}") int failures,
+            @org.springframework.beans.factory.annotation.Value("${passerelle.security.failed-logins-window:PT15M}") java.time.Duration window) {
+        FilterRegistrationBean<LoginThrottle> registration = new FilterRegistrationBean<>(new LoginThrottle(failures, window));
+        registration.addUrlPatterns("/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** Server errors of the engine's REST API: a reference instead of the exception's text (it may quote SQL). */
+    @Bean
+    FilterRegistrationBean<EngineRestErrors> engineRestErrors() {
+        FilterRegistrationBean<EngineRestErrors> registration = new FilterRegistrationBean<>(new EngineRestErrors());
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    /** Webhooks and partners' pages answer strangers: they get a bounded share of the server. */
+    @Bean
+    FilterRegistrationBean<AnonymousRequestLimit> anonymousRequestLimit(
+            @org.springframework.beans.factory.annotation.Value("${passerelle.security.anonymous-requests:50}") int overall,
+            @org.springframework.beans.factory.annotation.Value("${passerelle.security.anonymous-requests-per-source:10}") int perSource) {
+        FilterRegistrationBean<AnonymousRequestLimit> registration = new FilterRegistrationBean<>(
+                new AnonymousRequestLimit(overall, perSource));
+        registration.addUrlPatterns("/webhooks/*", "/partenaires/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {

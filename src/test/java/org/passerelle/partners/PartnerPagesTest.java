@@ -118,6 +118,25 @@ class PartnerPagesTest {
     }
 
     @Test
+    void overLongOrInvisibleTextIsRefusedInFrenchAndTheTypedValuesStay() throws Exception {
+        String token = csrf(get("/annuaire/partenaires/nouveau", lead).body());
+        String longName = "Mission Locale ".repeat(20);
+
+        var tooLong = post("/annuaire/partenaires/nouveau", "_csrf=" + token + "&nom="
+                + java.net.URLEncoder.encode(longName, java.nio.charset.StandardCharsets.UTF_8) + "&reseau=e2c&departement=48");
+        var hidden = post("/annuaire/partenaires/nouveau", "_csrf=" + token + "&nom="
+                + java.net.URLEncoder.encode("E2C \u202Eedneм\u0000", java.nio.charset.StandardCharsets.UTF_8) + "&reseau=e2c&departement=48");
+
+        assertThat(tooLong.statusCode()).isEqualTo(400);
+        assertThat(tooLong.headers().firstValue("Content-Security-Policy")).as("no script may run on our pages")
+                .hasValueSatisfying(policy -> assertThat(policy).contains("default-src 'none'").doesNotContain("script-src"));
+        assertThat(tooLong.body()).contains("nom trop long : ", "(200 au plus)", "value=\"" + longName.strip());
+        assertThat(hidden.statusCode()).isEqualTo(400);
+        assertThat(hidden.body()).contains("nom : caractères invisibles ou de contrôle refusés");
+        assertThat(partners.findAll()).noneMatch(p -> p.getName().startsWith("Mission Locale Mission Locale"));
+    }
+
+    @Test
     void servicesWithoutEmailAreFlaggedAndCanBeListedAlone() throws Exception {
         partners.save(new Partner("ML Pages Sans Contact", Partner.Network.MISSION_LOCALE, "48", "", 16, 25));
         partners.save(new Partner("ML Pages Avec Contact", Partner.Network.MISSION_LOCALE, "48", "ml48@example.org", 16, 25));

@@ -176,6 +176,26 @@ class PartnerAnswerLinkTest {
     }
 
     @Test
+    void twoSimultaneousAnswersRecordOneAndTellTheOtherInFrench() throws Exception {
+        Sent sent = referYouth("link-twice");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var latch = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.Callable<java.net.http.HttpResponse<String>> refuse = () -> {
+            latch.await();
+            return answer(sent.link(), "decision=refuse&reason=pasDePlace");
+        };
+        var first = pool.submit(refuse);
+        var second = pool.submit(refuse);
+        latch.countDown();
+        var answers = java.util.List.of(first.get(), second.get());
+        pool.shutdown();
+
+        assertThat(answers).extracting(java.net.http.HttpResponse::statusCode).containsExactlyInAnyOrder(200, 409);
+        assertThat(answers).noneMatch(r -> r.body().contains("Exception") || r.body().startsWith("{"));
+        assertThat(answers).anySatisfy(r -> assertThat(r.body()).contains("Réponse déjà enregistrée"));
+    }
+
+    @Test
     void anExpiredLinkGetsAClearPageAndChangesNothing() throws Exception {
         Sent sent = referYouth("link-expired");
 
@@ -198,7 +218,10 @@ class PartnerAnswerLinkTest {
             runJob(sent.processInstanceId(), "taskRemindPartner");
         }
         assertThat(smtp.getReceivedMessages()).hasSize(4);
-        assertThat(smtp.getReceivedMessages()[3].getSubject()).startsWith("Relance 3");
+        assertThat(smtp.getReceivedMessages()[3].getSubject()).startsWith("Relance 3 : orientation d'un jeune vers ");
+        for (var message : smtp.getReceivedMessages()) {
+            assertThat(message.getSubject()).as("no youth name in a subject").doesNotContain("Inès");
+        }
 
         var expiry = managementService.createJobQuery().processInstanceId(sent.processInstanceId())
                 .activityId("timerReferralExpired").singleResult();
@@ -208,7 +231,9 @@ class PartnerAnswerLinkTest {
         Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
         assertThat(referral.getStatus()).isEqualTo(Referral.Status.EXPIRED);
         assertThat(referral.getRemindersSent()).isEqualTo(3);
-        assertThat(answer(sent.link(), "decision=accepte").statusCode()).isEqualTo(409);
+        var late = answer(sent.link(), "decision=accepte");
+        assertThat(late.statusCode()).isEqualTo(410);
+        assertThat(late.body()).contains("Lien expiré").doesNotContain("déjà enregistrée");
         assertThat(taskService.createTaskQuery().processInstanceId(sent.processInstanceId()).taskDefinitionKey("taskChoosePartner").count()).isOne();
     }
 }

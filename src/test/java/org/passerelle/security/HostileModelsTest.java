@@ -165,8 +165,22 @@ class HostileModelsTest {
                 .header("Authorization", Http.basic(LEAD, TestUsers.password(LEAD))));
 
         assertThat(response.statusCode()).as(response.body()).isNotEqualTo(200);
-        assertThat(response.body()).contains("Java serialization format is prohibited");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("serializedStart").count()).isZero();
+    }
+
+    @Test
+    void aServerErrorOfTheEngineRestApiQuotesNoSql() {
+        String mediator = TestUsers.ensure(identity, "craftingMediator", Roles.MEDIATORS);
+        String start = "{\"businessKey\":\"" + "0692123456-".repeat(40) + "\"}";
+
+        var response = Http.send(Http.postJson(port, "/engine-rest/process-definition/key/youthJourney/start", start)
+                .header("Authorization", Http.basic(mediator, TestUsers.password(mediator))));
+
+        assertThat(response.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(response.body()).doesNotContainIgnoringCase("insert").doesNotContain("ACT_", "0692123456");
+        if (response.statusCode() >= 500) {
+            assertThat(response.body()).contains("Référence à donner à l'équipe technique");
+        }
     }
 
     /** The evaluation guard holds even for an expression that never went through a deployment. */

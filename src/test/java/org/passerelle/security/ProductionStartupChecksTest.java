@@ -36,11 +36,23 @@ class ProductionStartupChecksTest {
 
     @Test
     void withoutALongEnoughLinkSecretProductionDoesNotStart() {
-        var environment = new MockEnvironment().withProperty(ADMIN_PASSWORD, "s3cret").withProperty(LINK_SECRET, "short");
+        var environment = new MockEnvironment().withProperty(ADMIN_PASSWORD, "s3cret-from-the-environment").withProperty(LINK_SECRET, "short");
 
         assertThatThrownBy(() -> start(false, environment))
                 .isInstanceOf(MissingProductionSetting.class)
                 .hasMessageContaining("PASSERELLE_LINK_SECRET");
+    }
+
+    @Test
+    void weakSecretsAreRefusedAndTheMessageSaysWhy() {
+        var weakPassword = new MockEnvironment().withProperty(ADMIN_PASSWORD, "a").withProperty(LINK_SECRET, "0123456789abcdef");
+        var repeatedSecret = new MockEnvironment().withProperty(ADMIN_PASSWORD, "s3cret-from-the-environment")
+                .withProperty(LINK_SECRET, "aaaaaaaaaaaaaaaa");
+
+        assertThatThrownBy(() -> start(false, weakPassword)).isInstanceOf(MissingProductionSetting.class)
+                .hasMessage("PASSERELLE_ADMIN_PASSWORD is too weak: 10 characters or more, at least 5 different ones");
+        assertThatThrownBy(() -> start(false, repeatedSecret)).isInstanceOf(MissingProductionSetting.class)
+                .hasMessageStartingWith("PASSERELLE_LINK_SECRET is too weak: 16 characters or more");
     }
 
     @Test

@@ -29,6 +29,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/webhooks")
 public class WebhookController {
 
+    private static final java.time.Duration BODY_READ_TIME = java.time.Duration.ofSeconds(10);
+
     private final ChannelsProperties properties;
     private final Inbox inbox;
     private final MetaWebhookParser parser;
@@ -104,15 +106,37 @@ public class WebhookController {
         return ResponseEntity.ok().build();
     }
 
-    /** The raw body, or null when it is over the limit (checked before and while reading). */
+    /**
+     * The raw body, or null when it is over the limit (checked before and while reading). A body that takes
+     * longer than {@link #BODY_READ_TIME} to arrive is refused: the platforms send theirs at once.
+     */
     private byte[] readLimited(HttpServletRequest request) throws IOException {
         int limit = properties.maxBodyBytes();
         if (request.getContentLengthLong() > limit) {
             return null;
         }
+        long deadline = System.nanoTime() + BODY_READ_TIME.toNanos();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
         try (InputStream in = request.getInputStream()) {
-            byte[] body = in.readNBytes(limit + 1);
-            return body.length > limit ? null : body;
+            for (int read; (read = in.read(buffer)) != -1; ) {
+                body.write(buffer, 0, read);
+                if (body.size() > limit) {
+                    return null;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new SlowBodyException();
+                }
+            }
+        }
+        return body.toByteArray();
+    }
+
+    /** The body arrived too slowly: 408, and the connection is closed. */
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.REQUEST_TIMEOUT)
+    static class SlowBodyException extends RuntimeException {
+        SlowBodyException() {
+            super("Webhook body too slow", null, false, false);
         }
     }
 

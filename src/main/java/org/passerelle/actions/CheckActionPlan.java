@@ -1,0 +1,22 @@
+package org.passerelle.actions;
+
+import org.passerelle.web.MediatorInputException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.passerelle.journey.FormValues;
+import org.passerelle.journey.YouthJourney.Vars;
+import org.springframework.stereotype.Component;
+
+/** "Choisir les actions" completed with nothing ticked is a slip, unless the mediator says so explicitly. */
+@Component("checkActionPlan")
+public class CheckActionPlan implements TaskListener {
+
+    @Override
+    public void notify(DelegateTask task) {
+        boolean none = FormValues.asList(task.getVariable(Vars.PLANNED_ACTIONS)).isEmpty();
+        Object explicit = task.getVariable(Vars.NO_ACTION);
+        if (none && (explicit == null || !Boolean.parseBoolean(explicit.toString()))) {
+            throw new MediatorInputException("Choisissez au moins une action, ou cochez « Aucune action pour l'instant ».");
+        }
+    }
+}
