@@ -29,12 +29,28 @@ public class LoadConversation implements JavaDelegate {
         this.taskService = taskService;
     }
 
+    /** What the platform said of a message we sent, as the mediator reads it. */
+    static String delivery(ConversationMessage message) {
+        String status = message.getDeliveryStatus();
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case "sent" -> " (envoyé)";
+            case "delivered" -> " (reçu)";
+            case "read" -> " (lu)";
+            case "failed" -> " (NON DÉLIVRÉ : joindre le jeune autrement)";
+            default -> "";
+        };
+    }
+
     @Override
     public void execute(DelegateExecution execution) {
         Long journeyId = (Long) execution.getVariable(Vars.JOURNEY_ID);
         String conversation = messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journeyId).stream()
                 .map(m -> "[" + TIME.format(m.getCreatedAt()) + "] "
-                        + (m.getDirection() == ConversationMessage.Direction.IN ? "Jeune" : "Médiateur") + " : " + m.getBody())
+                        + (m.getDirection() == ConversationMessage.Direction.IN ? "Jeune" : "Médiateur" + delivery(m))
+                        + " : " + m.getBody())
                 .collect(Collectors.joining("\n"));
         long openAnswerTasks = taskService.createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())

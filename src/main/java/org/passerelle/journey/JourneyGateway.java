@@ -52,6 +52,9 @@ public class JourneyGateway {
         }
     }
 
+    /** The programme's promise to a youth who writes: an answer within 24 hours. */
+    public static final java.time.Duration FIRST_ANSWER_PROMISE = java.time.Duration.ofHours(24);
+
     public record Started(Long journeyId, String processInstanceId, boolean created) {
     }
 
@@ -91,7 +94,8 @@ public class JourneyGateway {
     private Started start(Journey journey, FirstContact contact) {
         ProcessInstance instance = runtimeService.createMessageCorrelation(Messages.FIRST_CONTACT_RECEIVED)
                 .processInstanceBusinessKey(journey.getId().toString())
-                .setVariables(firstContactVariables(journey, contact))
+                .setVariables(firstContactVariables(journey, contact)
+                        .putValue(Vars.FIRST_ANSWER_DUE, java.util.Date.from(clock.instant().plus(FIRST_ANSWER_PROMISE))))
                 .correlateStartMessage();
         journey.setProcessInstanceId(instance.getId());
         return new Started(journey.getId(), instance.getId(), true);

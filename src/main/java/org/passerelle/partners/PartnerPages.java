@@ -1,5 +1,7 @@
 package org.passerelle.partners;
 
+import org.passerelle.diagnostic.Departements;
+
 import static org.passerelle.web.HtmlPages.escape;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,33 +43,35 @@ public class PartnerPages {
             @RequestParam(defaultValue = "") String reseau, @RequestParam(defaultValue = "") String sansCourriel) {
         String query = q.trim().toLowerCase(Locale.FRENCH);
         List<Partner> found = partners.findAll().stream()
-                .filter(p -> query.isEmpty() || (p.getName() + " " + p.getStructureName()).toLowerCase(Locale.FRENCH).contains(query))
+                .filter(p -> query.isEmpty() || (p.getName() + " " + p.getStructureName() + " "
+                        + departementLabel(p.getDepartement())).toLowerCase(Locale.FRENCH).contains(query))
                 .filter(p -> departement.isBlank() || departement.equals(p.getDepartement()))
                 .filter(p -> reseau.isBlank() || (p.getNetwork() != null && p.getNetwork().name().equals(reseau)))
                 .filter(p -> sansCourriel.isBlank() || !hasEmail(p))
                 .sorted(java.util.Comparator.comparing(Partner::getDepartement).thenComparing(Partner::getName))
                 .toList();
         String rows = found.stream().limit(SHOWN_ROWS).map(p -> "<tr><td>" + escape(p.getName()) + "</td><td>"
-                + escape(Networks.label(p.getNetwork())) + "</td><td>" + escape(p.getDepartement()) + "</td><td>"
-                + ages(p) + "</td><td>" + escape(p.getMaxDiplomaLevel()) + "</td><td>" + escape(p.getZoneEligibilite())
+                + escape(Networks.label(p.getNetwork())) + "</td><td>" + escape(departementLabel(p.getDepartement())) + "</td><td>"
+                + ages(p) + "</td><td>" + escape(p.getMaxDiplomaLevel() == null ? "" : DiplomaLevels.label(p.getMaxDiplomaLevel()))
+                + "</td><td>" + escape(p.getZoneEligibilite())
                 + "</td><td>" + (hasEmail(p) ? escape(p.getEmail()) : "<span class=\"errors\">à compléter</span>")
                 + "</td><td>" + (p.isActive() ? "actif" : "désactivé") + "</td><td><a href=\"/annuaire/partenaires/" + p.getId()
                 + "\">Modifier</a></td></tr>").collect(Collectors.joining("\n"));
         long withoutEmail = found.stream().filter(p -> !hasEmail(p)).count();
         String networks = java.util.Arrays.stream(Partner.Network.values()).map(n -> "<option value=\"" + n.name() + "\""
                 + (n.name().equals(reseau) ? " selected" : "") + ">" + escape(Networks.label(n)) + "</option>").collect(Collectors.joining());
-        return HtmlPages.page(HttpStatus.OK, "Annuaire des partenaires", """
+        return HtmlPages.staffPage(HttpStatus.OK, "Annuaire des partenaires", """
                 <form method="get" action="/annuaire/partenaires">
-                  <label for="q">Nom</label><input id="q" name="q" value="%s">
-                  <label for="departement">Département</label><input id="departement" name="departement" value="%s" size="3">
+                  <label for="q">Nom ou territoire</label><input id="q" name="q" value="%s">
+                  <label for="departement">Département</label><select id="departement" name="departement"><option value="">Tous</option>%s</select>
                   <label for="reseau">Réseau</label><select id="reseau" name="reseau"><option value="">Tous</option>%s</select>
                   <label><input type="checkbox" name="sansCourriel" value="oui"%s> Seulement les structures sans courriel</label>
                   <button type="submit">Rechercher</button>
                 </form>
                 <p><a href="/annuaire/partenaires/nouveau">Ajouter un partenaire</a></p>
                 <p>%d structure(s)%s.%s</p>
-                <table><thead><tr><th>Nom</th><th>Réseau</th><th>Dép.</th><th>Âges</th><th>Diplôme max</th><th>Zone</th><th>Courriel</th><th>État</th><th></th></tr></thead>
-                <tbody>%s</tbody></table>""".formatted(escape(q), escape(departement), networks, sansCourriel.isBlank() ? "" : " checked",
+                <table><thead><tr><th>Nom</th><th>Réseau</th><th>Département</th><th>Âges</th><th>Diplôme max</th><th>Zone</th><th>Courriel</th><th>État</th><th></th></tr></thead>
+                <tbody>%s</tbody></table>""".formatted(escape(q), departementOptions(departement), networks, sansCourriel.isBlank() ? "" : " checked",
                 found.size(), withoutEmail == 0 ? "" : ", dont " + withoutEmail
                         + " sans courriel : les médiateurs ne peuvent pas leur adresser d'orientation avant qu'il soit saisi",
                 found.size() > SHOWN_ROWS ? " Les " + SHOWN_ROWS + " premières sont affichées : précisez la recherche." : "", rows));
@@ -81,7 +85,7 @@ public class PartnerPages {
     @PostMapping(value = "/nouveau", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public ResponseEntity<String> create(@RequestParam Map<String, String> form, HttpServletRequest request) {
         PartnerImport.Entry entry = imports.create(field(form));
-        return entry.errors().isEmpty() ? HtmlPages.page(HttpStatus.CREATED, "Partenaire ajouté",
+        return entry.errors().isEmpty() ? HtmlPages.staffPage(HttpStatus.CREATED, "Partenaire ajouté",
                 "<p>" + escape(form.get("nom")) + " est dans l'annuaire.</p><p><a href=\"/annuaire/partenaires/" + entry.partnerId()
                         + "\">Voir la fiche</a> · <a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>")
                 : form(null, form, entry.errors(), request, HttpStatus.BAD_REQUEST);
@@ -91,17 +95,17 @@ public class PartnerPages {
     @Transactional(readOnly = true)
     public ResponseEntity<String> edit(@PathVariable Long id, HttpServletRequest request) {
         return partners.findById(id).map(p -> form(p, valuesOf(p), List.of(), request, HttpStatus.OK))
-                .orElse(HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", "<p><a href=\"/annuaire/partenaires\">Retour</a></p>"));
+                .orElse(HtmlPages.staffPage(HttpStatus.NOT_FOUND, "Partenaire introuvable", "<p><a href=\"/annuaire/partenaires\">Retour</a></p>"));
     }
 
     @PostMapping(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public ResponseEntity<String> save(@PathVariable Long id, @RequestParam Map<String, String> form, HttpServletRequest request) {
         if (partners.findById(id).isEmpty()) {
-            return HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", "");
+            return HtmlPages.staffPage(HttpStatus.NOT_FOUND, "Partenaire introuvable", "");
         }
         List<String> errors = imports.edit(id, field(form));
         Partner partner = partners.findById(id).orElseThrow();
-        return errors.isEmpty() ? HtmlPages.page(HttpStatus.OK, "Partenaire enregistré",
+        return errors.isEmpty() ? HtmlPages.staffPage(HttpStatus.OK, "Partenaire enregistré",
                 "<p>" + escape(partner.getName()) + " est à jour.</p><p><a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>")
                 : form(partner, form, errors, request, HttpStatus.BAD_REQUEST);
     }
@@ -112,9 +116,20 @@ public class PartnerPages {
         return setActive(id, true);
     }
 
+    /** Deactivating takes a confirmation: the service leaves every mediator's proposals at once. */
     @PostMapping(value = "/{id}/desactiver", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     @Transactional
-    public ResponseEntity<String> deactivate(@PathVariable Long id) {
+    public ResponseEntity<String> deactivate(@PathVariable Long id, @RequestParam(defaultValue = "") String confirme,
+            HttpServletRequest request) {
+        if (!"oui".equals(confirme)) {
+            return partners.findById(id).map(p -> HtmlPages.staffPage(HttpStatus.OK, "Désactiver " + p.getName() + " ?",
+                    "<p>" + escape(p.getName()) + " ne sera plus proposé aux médiateurs pour de nouvelles orientations. "
+                            + "Les orientations en cours ne changent pas.</p><form method=\"post\" action=\"/annuaire/partenaires/"
+                            + p.getId() + "/desactiver\">" + csrfField(request) + "<input type=\"hidden\" name=\"confirme\" value=\"oui\">"
+                            + "<button type=\"submit\">Oui, désactiver</button></form><p><a href=\"/annuaire/partenaires/" + p.getId()
+                            + "\">Non, revenir au partenaire</a></p>"))
+                    .orElse(HtmlPages.staffPage(HttpStatus.NOT_FOUND, "Partenaire introuvable", ""));
+        }
         return setActive(id, false);
     }
 
@@ -125,10 +140,10 @@ public class PartnerPages {
             } else {
                 p.deactivate();
             }
-            return HtmlPages.page(HttpStatus.OK, active ? "Partenaire réactivé" : "Partenaire désactivé", "<p>" + escape(p.getName())
+            return HtmlPages.staffPage(HttpStatus.OK, active ? "Partenaire réactivé" : "Partenaire désactivé", "<p>" + escape(p.getName())
                     + (active ? " est de nouveau proposé aux médiateurs." : " ne sera plus proposé aux médiateurs.")
                     + "</p><p><a href=\"/annuaire/partenaires\">Retour à l'annuaire</a></p>");
-        }).orElse(HtmlPages.page(HttpStatus.NOT_FOUND, "Partenaire introuvable", ""));
+        }).orElse(HtmlPages.staffPage(HttpStatus.NOT_FOUND, "Partenaire introuvable", ""));
     }
 
     private static java.util.function.Function<String, String> field(Map<String, String> form) {
@@ -158,8 +173,7 @@ public class PartnerPages {
     /** The partner's form, for a new partner (p null) or an existing one; values as last typed, so errors lose nothing. */
     private static ResponseEntity<String> form(Partner p, Map<String, String> values, List<String> errors,
             HttpServletRequest request, HttpStatus status) {
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String hidden = csrf == null ? "" : "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\"" + csrf.getToken() + "\">";
+        String hidden = csrfField(request);
         String errorList = errors.isEmpty() ? "" : "<ul class=\"errors\">" + errors.stream().map(e -> "<li>" + escape(e) + "</li>")
                 .collect(Collectors.joining()) + "</ul>";
         String action = p == null ? "/annuaire/partenaires/nouveau" : "/annuaire/partenaires/" + p.getId();
@@ -168,25 +182,66 @@ public class PartnerPages {
                 : "<p>Ce partenaire est désactivé : il n'est plus proposé aux médiateurs.</p><form method=\"post\" action=\"" + action
                         + "/reactiver\">" + hidden + "<button type=\"submit\">Réactiver ce partenaire</button></form>";
         java.util.function.Function<String, String> v = name -> escape(values.get(name));
-        return HtmlPages.page(status, p == null ? "Ajouter un partenaire" : "Modifier " + p.getName(), errorList + """
+        return HtmlPages.staffPage(status, p == null ? "Ajouter un partenaire" : "Modifier " + p.getName(), errorList + """
                 <form method="post" action="%1$s">%2$s
                   <label for="nom">Nom</label><input id="nom" name="nom" value="%3$s" size="60">
-                  <label for="reseau">Réseau (mission-locale, france-travail, e2c, epide, cci, geiq, mfr, rsma, cfa)</label><input id="reseau" name="reseau" value="%4$s">
-                  <label for="departement">Département</label><input id="departement" name="departement" value="%5$s" size="3">
+                  <label for="reseau">Réseau</label><select id="reseau" name="reseau">%4$s</select>
+                  <label for="departement">Département</label><select id="departement" name="departement">%5$s</select>
                   <label for="courriel">Courriel (reçoit les orientations)</label><input id="courriel" name="courriel" value="%6$s" size="40">
                   <label for="telephone">Téléphone</label><input id="telephone" name="telephone" value="%7$s">
                   <label for="age_min">Âge minimum (vide : règle du réseau)</label><input id="age_min" name="age_min" value="%8$s" size="3">
                   <label for="age_max">Âge maximum (vide : règle du réseau)</label><input id="age_max" name="age_max" value="%9$s" size="3">
-                  <label for="diplome_max">Diplôme maximum (aucun, capBep, bac, bac2, licence, masterPlus)</label><input id="diplome_max" name="diplome_max" value="%10$s">
+                  <label for="diplome_max">Diplôme le plus élevé accepté</label><select id="diplome_max" name="diplome_max">%10$s</select>
                   <label for="zones">Zones (dep:93, reg:11, com:93066, france, metropole ; vide : son département)</label><input id="zones" name="zones" value="%11$s" size="60">
-                  <label for="statuts">Publics réservés (rqth, ase, qpv, demandeurEmploi, etudiant)</label><input id="statuts" name="statuts" value="%12$s">
+                  <label for="statuts">Publics réservés (codes séparés par des virgules ; vide : tous les jeunes) : %15$s</label><input id="statuts" name="statuts" value="%12$s">
                   <label for="places">Places</label><input id="places" name="places" value="%13$s" size="4">
                   <button type="submit">Enregistrer</button>
                 </form>
                 %14$s
                 <p><a href="/annuaire/partenaires">Retour à l'annuaire</a></p>""".formatted(action, hidden, v.apply("nom"),
-                v.apply("reseau"), v.apply("departement"), v.apply("courriel"), v.apply("telephone"), v.apply("age_min"),
-                v.apply("age_max"), v.apply("diplome_max"), v.apply("zones"), v.apply("statuts"), v.apply("places"), state));
+                networkOptions(values.get("reseau")), "<option value=\"\"></option>" + departementOptions(values.get("departement")),
+                v.apply("courriel"), v.apply("telephone"), v.apply("age_min"),
+                v.apply("age_max"), diplomaOptions(values.get("diplome_max")), v.apply("zones"), v.apply("statuts"), v.apply("places"), state,
+                escape(org.passerelle.diagnostic.YouthStatuses.LABELS.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                        .collect(Collectors.joining(" ; ")))));
+    }
+
+    private static String csrfField(HttpServletRequest request) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return csrf == null ? "" : "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\"" + csrf.getToken() + "\">";
+    }
+
+    /** "972 — Martinique". */
+    private static String departementLabel(String code) {
+        if (code == null) {
+            return "";
+        }
+        String name = Departements.nameOf(code);
+        return name == null ? String.valueOf(code) : code + " — " + name;
+    }
+
+    private static String departementOptions(String selected) {
+        return Departements.codes().stream().sorted().map(code -> option(code, departementLabel(code), code.equals(selected)))
+                .collect(Collectors.joining());
+    }
+
+    private static String networkOptions(String selected) {
+        String chosen = selected == null ? null : selected.toLowerCase(Locale.ROOT);
+        return "<option value=\"\"></option>" + PartnerImport.NETWORKS.entrySet().stream()
+                .collect(Collectors.toMap(e -> e.getValue(), Map.Entry::getKey, (a, b) -> a.compareTo(b) <= 0 ? a : b))
+                .entrySet().stream().sorted(java.util.Comparator.comparing(e -> Networks.label(e.getKey())))
+                .map(e -> option(e.getValue(), Networks.label(e.getKey()), e.getValue().equals(chosen)
+                        || (chosen != null && PartnerImport.NETWORKS.get(chosen) == e.getKey())))
+                .collect(Collectors.joining());
+    }
+
+    private static String diplomaOptions(String selected) {
+        return option("", "règle du réseau", selected == null || selected.isBlank()) + DiplomaLevels.ORDER.stream()
+                .map(level -> option(level, DiplomaLevels.label(level), level.equals(selected))).collect(Collectors.joining());
+    }
+
+    private static String option(String value, String label, boolean selected) {
+        return "<option value=\"" + escape(value) + "\"" + (selected ? " selected" : "") + ">" + escape(label) + "</option>";
     }
 
     private static String networkCode(Partner.Network network) {

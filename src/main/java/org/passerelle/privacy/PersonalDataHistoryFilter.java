@@ -1,11 +1,15 @@
 package org.passerelle.privacy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.history.event.HistoricDecisionEvaluationEvent;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.persistence.entity.ByteArrayEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
@@ -26,6 +30,9 @@ public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
     private final HistoryEventHandler filtered = new HistoryEventHandler() {
         @Override
         public void handleEvent(HistoryEvent event) {
+            if (event instanceof HistoricJobLogEvent jobLog) {
+                maskFailure(jobLog);
+            }
             if (keeps(event)) {
                 database.handleEvent(event);
             }
@@ -45,6 +52,18 @@ public class PersonalDataHistoryFilter extends AbstractProcessEnginePlugin {
             handlers.addAll(configuration.getCustomHistoryEventHandlers());
         }
         configuration.setCustomHistoryEventHandlers(handlers);
+    }
+
+    /** A failed job's message and stack trace may quote SQL values (a phone in a key): masked before they are stored. */
+    private static void maskFailure(HistoricJobLogEvent jobLog) {
+        jobLog.setJobExceptionMessage(Masking.mask(jobLog.getJobExceptionMessage()));
+        if (jobLog.getExceptionByteArrayId() != null && Context.getCommandContext() != null) {
+            ByteArrayEntity trace = Context.getCommandContext().getDbEntityManager()
+                    .selectById(ByteArrayEntity.class, jobLog.getExceptionByteArrayId());
+            if (trace != null && trace.getBytes() != null) {
+                trace.setBytes(Masking.mask(new String(trace.getBytes(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8));
+            }
+        }
     }
 
     static boolean keeps(HistoryEvent event) {

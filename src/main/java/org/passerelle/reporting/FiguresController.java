@@ -37,10 +37,10 @@ public class FiguresController {
     public ResponseEntity<String> page(@RequestParam(required = false) String depuis) {
         Instant since = parse(depuis);
         if (since == null) {
-            return HtmlPages.page(HttpStatus.BAD_REQUEST, "Date incorrecte", "<p>Indiquez une date au format AAAA-MM-JJ.</p>");
+            return HtmlPages.staffPage(HttpStatus.BAD_REQUEST, "Date incorrecte", "<p>Indiquez une date au format AAAA-MM-JJ.</p>");
         }
         ProgrammeFigures.Figures f = figures.since(since);
-        return HtmlPages.page(HttpStatus.OK, "Chiffres du programme", """
+        return HtmlPages.staffPage(HttpStatus.OK, "Chiffres du programme", """
                 <form method="get" action="/tableau-de-bord"><label for="depuis">Jeunes arrivés depuis le</label>
                 <input type="date" id="depuis" name="depuis" value="%s"><button type="submit">Afficher</button></form>
                 <p><strong>%d</strong> contacts · <strong>%d</strong> diagnostics · <strong>%d</strong> parcours en cours · <strong>%d</strong> clos</p>

@@ -36,6 +36,7 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
     public static final String FILTER_MY_TASKS = "Mes tâches";
     public static final String FILTER_TO_DO = "À traiter";
     public static final String FILTER_OVERDUE = "En retard";
+    public static final String FILTER_LATE_FIRST_ANSWERS = "Premiers messages en retard";
 
     private final DemoProperties demo;
     private final Environment environment;
@@ -92,14 +93,17 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
     private void grantRoles(AuthorizationService authorizations) {
         // Mediators: Tasklist, their tasks (through candidate groups), and starting a journey for a phone contact.
         grant(authorizations, Roles.MEDIATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-        // READ_INSTANCE lets Tasklist show the youth's first name in task lists; mediators work every youth's tasks anyway.
+        // Variables are read with their own permissions (enforceSpecificVariablePermission): mediators read those
+        // of journeys and tasks, the youth's first name in task lists included; history without values (History tab).
         grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_DEFINITION, YouthJourney.PROCESS_ID,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         for (String called : List.of(org.passerelle.mentoring.MentorMatching.PROCESS_ID,
                 org.passerelle.referral.PartnerReferral.PROCESS_ID)) {
             grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_DEFINITION, called, ProcessDefinitionPermissions.READ,
-                    ProcessDefinitionPermissions.READ_INSTANCE);
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                    ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY);
         }
         grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 
@@ -111,6 +115,8 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
         grant(authorizations, Roles.PROGRAMME_LEADS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
                 ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
         grant(authorizations, Roles.PROGRAMME_LEADS, Resources.DECISION_DEFINITION, "*", Permissions.READ,
                 Permissions.READ_HISTORY);
@@ -119,7 +125,7 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
                 Permissions.UPDATE);
         grant(authorizations, Roles.PROGRAMME_LEADS, Resources.TASK, "*", Permissions.READ);
 
-        // Supervisors: read-only Cockpit (journeys, incidents, history).
+        // Supervisors: read-only Cockpit (journeys, incidents, history), without any variable's value.
         grant(authorizations, Roles.SUPERVISORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(authorizations, Roles.SUPERVISORS, Resources.DEPLOYMENT, "*", Permissions.READ);
         grant(authorizations, Roles.SUPERVISORS, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
@@ -138,10 +144,19 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
         filter(filters, authorizations, FILTER_OVERDUE, 10, "Tâches de mes groupes dont l'échéance est passée",
                 tasks.createTaskQuery().taskCandidateGroupInExpression(groups).includeAssignedTasks()
                         .dueBeforeExpression("${now()}"));
+        // Programme leads take over first messages that wait past the 24-hour promise.
+        filter(filters, authorizations, FILTER_LATE_FIRST_ANSWERS, 20, "Premiers messages sans réponse au-delà de 24 heures",
+                tasks.createTaskQuery().taskDefinitionKey(YouthJourney.Tasks.FIRST_ANSWER).dueBeforeExpression("${now()}"),
+                Roles.PROGRAMME_LEADS);
     }
 
     private void filter(FilterService filters, AuthorizationService authorizations, String name, int priority,
             String description, TaskQuery query) {
+        filter(filters, authorizations, name, priority, description, query, Roles.MEDIATORS, Roles.PROGRAMME_LEADS);
+    }
+
+    private void filter(FilterService filters, AuthorizationService authorizations, String name, int priority,
+            String description, TaskQuery query, String... readers) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
             filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
@@ -149,7 +164,7 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
                     "variables", List.of(Map.of("name", YouthJourney.Vars.YOUTH_FIRST_NAME, "label", "Jeune"))));
             filters.saveFilter(filter);
         }
-        for (String group : List.of(Roles.MEDIATORS, Roles.PROGRAMME_LEADS)) {
+        for (String group : readers) {
             grant(authorizations, group, Resources.FILTER, filter.getId(), Permissions.READ);
         }
     }

@@ -2,6 +2,7 @@ package org.passerelle.security;
 
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -84,22 +85,42 @@ public class SecurityConfiguration {
     /** Passerelle's own pages for programme leads: login required, forms protected against CSRF. */
     @Bean
     @Order(2)
-    SecurityFilterChain directoryPages(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/annuaire/**")
+    SecurityFilterChain directoryPages(HttpSecurity http, @Value("${camunda.bpm.process-engine-name:default}") String engine)
+            throws Exception {
+        return pages(http.securityMatcher("/annuaire/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(authority(Roles.PROGRAMME_LEADS),
-                        authority(Roles.ADMINS)))
-                .httpBasic(basic -> basic.realmName("Passerelle"))
-                .build();
+                        authority(Roles.ADMINS))), engine);
     }
 
     /** The programme's figures: supervisors, programme leads and administrators. */
     @Bean
     @Order(2)
-    SecurityFilterChain figuresPage(HttpSecurity http) throws Exception {
-        return http.securityMatcher("/tableau-de-bord/**", "/tableau-de-bord")
+    SecurityFilterChain figuresPage(HttpSecurity http, @Value("${camunda.bpm.process-engine-name:default}") String engine)
+            throws Exception {
+        return pages(http.securityMatcher("/tableau-de-bord/**", "/tableau-de-bord")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(authority(Roles.SUPERVISORS),
-                        authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS)))
-                .httpBasic(basic -> basic.realmName("Passerelle"))
+                        authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS))), engine);
+    }
+
+    /**
+     * Our pages share the Camunda webapps' login (same session); a browser that is not logged in goes to
+     * Camunda's French login page, scripts and tools still use HTTP Basic.
+     */
+    private static SecurityFilterChain pages(HttpSecurity http, String engine) throws Exception {
+        var login = new org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint(
+                "/camunda/app/welcome/" + engine + "/");
+        var basic = new org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint();
+        basic.setRealmName("Passerelle");
+        basic.afterPropertiesSet();
+        var script = new org.springframework.security.web.util.matcher.RequestHeaderRequestMatcher("Authorization");
+        var browser = new org.springframework.security.web.util.matcher.MediaTypeRequestMatcher(org.springframework.http.MediaType.TEXT_HTML);
+        browser.setIgnoredMediaTypes(java.util.Set.of(org.springframework.http.MediaType.ALL));
+        return http.addFilterBefore(new CamundaSessionAuthentication(engine),
+                        org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class)
+                .httpBasic(b -> b.realmName("Passerelle").authenticationEntryPoint(basic))
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(basic, script)
+                        .defaultAuthenticationEntryPointFor(login, browser)
+                        .defaultAuthenticationEntryPointFor(basic, org.springframework.security.web.util.matcher.AnyRequestMatcher.INSTANCE))
                 .build();
     }
 

@@ -31,6 +31,31 @@ public final class HtmlPages {
                 </head><body><h1>%1$s</h1>%2$s</body></html>""".formatted(escape(title), body));
     }
 
+    /** A page for the programme's team: the same layout with a navigation by role and a logout link. */
+    public static ResponseEntity<String> staffPage(HttpStatus status, String title, String body) {
+        return page(status, title, navigation() + body);
+    }
+
+    private static String navigation() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null) {
+            return "";
+        }
+        java.util.Set<String> roles = new java.util.HashSet<>();
+        authentication.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
+        java.util.function.Predicate<String> has = group -> roles.contains(org.passerelle.security.Roles.authorityOf(group).getAuthority())
+                || roles.contains(org.passerelle.security.Roles.authorityOf(org.passerelle.security.Roles.ADMINS).getAuthority());
+        StringBuilder links = new StringBuilder("<nav aria-label=\"Passerelle\"><a href=\"/camunda/app/tasklist/\">Tâches</a>");
+        if (has.test(org.passerelle.security.Roles.PROGRAMME_LEADS) || has.test(org.passerelle.security.Roles.SUPERVISORS)) {
+            links.append(" · <a href=\"/camunda/app/cockpit/\">Suivi des parcours</a> · <a href=\"/tableau-de-bord\">Chiffres du programme</a>");
+        }
+        if (has.test(org.passerelle.security.Roles.PROGRAMME_LEADS)) {
+            links.append(" · <a href=\"/annuaire/partenaires\">Annuaire des partenaires</a>");
+        }
+        return links.append(" · ").append(escape(authentication.getName()))
+                .append(" · <a href=\"/deconnexion\">Se déconnecter</a></nav>").toString();
+    }
+
     public static String escape(Object value) {
         return value == null ? "" : HtmlUtils.htmlEscape(value.toString(), "UTF-8");
     }

@@ -36,7 +36,7 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
 
     Page newPage() {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("fr-FR")).newPage();
-        page.setDefaultTimeout(30_000);
+        page.setDefaultTimeout(60_000); // generous: CI machines are loaded
         return page;
     }
 
@@ -44,7 +44,7 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
     Page newPage(String user, String password) {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("fr-FR")
                 .setHttpCredentials(user, password)).newPage();
-        page.setDefaultTimeout(30_000);
+        page.setDefaultTimeout(60_000); // generous: CI machines are loaded
         return page;
     }
 

@@ -31,9 +31,15 @@ class PartnerDirectoryIT {
     void aLeadFindsTheServicesWithoutEmailAndCompletesOne() {
         String lead = TestUsers.ensure(identity, "browserLead", Roles.PROGRAMME_LEADS);
         Partner ml = partners.save(new Partner("Mission Locale du Lot navigateur", Partner.Network.MISSION_LOCALE, "46", "", 16, 25));
-        Page page = browser.newPage(lead, TestUsers.password(lead));
+        Page page = browser.newPage();
 
+        // One login for Camunda's webapps and our pages: the directory sends a stranger to the French login page.
         page.navigate("http://localhost:" + port + "/annuaire/partenaires");
+        BrowserSession.logIn(page, lead, TestUsers.password(lead));
+        page.getByText("Annuaire des partenaires").first().waitFor();
+        BrowserSession.screenshot(page, "welcome-after-login");
+        page.navigate("http://localhost:" + port + "/annuaire/partenaires");
+        page.getByText("Se déconnecter").first().waitFor();
         page.getByLabel("Département").fill("46");
         page.getByLabel("Seulement les structures sans courriel").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();

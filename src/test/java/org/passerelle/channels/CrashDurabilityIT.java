@@ -39,13 +39,15 @@ class CrashDurabilityIT {
     @Test
     void noAcknowledgedDeliveryIsLostOnTheDefaultH2Database() throws Exception {
         Path directory = Files.createTempDirectory("passerelle-crash-h2");
-        // The default configuration (demo profile, ./data/passerelle H2 file, default job lock time).
-        Set<String> acknowledged = streamThenKill(directory, COMMON);
+        // The default database (demo profile, ./data/passerelle H2 file); the job lock time is shortened for the
+        // test's sake, its default is pinned below.
+        List<String> arguments = new ArrayList<>(COMMON);
+        arguments.add("--camunda.bpm.job-execution.lock-time-in-millis=20000");
+        Set<String> acknowledged = streamThenKill(directory, arguments);
 
-        List<String> restart = new ArrayList<>(COMMON);
         Set<String> stored;
-        try (ChildApplication after = ChildApplication.start(directory, restart)) {
-            awaitFirstAnswerTasks(after, acknowledged.size(), Duration.ofSeconds(60 + 90));
+        try (ChildApplication after = ChildApplication.start(directory, arguments)) {
+            awaitFirstAnswerTasks(after, acknowledged.size(), Duration.ofSeconds(20 + 90));
         }
         try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + directory.resolve("data/passerelle"), "sa", "")) {
             stored = youths(db);
@@ -75,6 +77,15 @@ class CrashDurabilityIT {
             assertThat(acknowledged).as("acknowledged deliveries").hasSizeGreaterThan(20);
             assertThat(stored).as("acknowledged but missing after the crash").containsAll(acknowledged);
         }
+    }
+
+    @Test
+    void theDefaultConfigurationIsDurableAndBoundsTheRecoveryDelay() throws Exception {
+        String defaults = new String(CrashDurabilityIT.class.getResourceAsStream("/application.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(defaults).contains("jdbc:h2:file:./data/passerelle;WRITE_DELAY=0").doesNotContain("AUTO_SERVER=TRUE");
+        assertThat(defaults).contains("lock-time-in-millis: 60000", "max-wait: 10000");
     }
 
     /** Six clients send first messages; once 40 are acknowledged the node is killed while they keep sending. */

@@ -243,6 +243,18 @@ class WebhookIntakeTest {
     }
 
     @Test
+    void aWhatsAppTextOfTheLargestSizeOpensAJourneyWithTheWholeText() {
+        String longest = "é".repeat(4096);
+
+        assertThat(signed("/webhooks/whatsapp", whatsAppText("wamid.long0", "33611110099", "Sami", longest)).statusCode()).isEqualTo(200);
+        processDeliveries();
+
+        Journey journey = journeyOf(youth("whatsapp", "33611110099"));
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()).get(0).getBody()).isEqualTo(longest);
+        assertThat(taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId()).count()).isOne();
+    }
+
+    @Test
     void stopEndsTheJourneyAndStartOpensANewOne() {
         signed("/webhooks/whatsapp", whatsAppText("wamid.stop0", "33611110006", "Lucas", "Bonjour"));
         signed("/webhooks/whatsapp", whatsAppText("wamid.stop1", "33611110006", "Lucas", "STOP"));

@@ -137,13 +137,19 @@ class JourneyIntegrationTest {
         executeJob(started.processInstanceId(), "taskDecideFollowUp");
         executeJob(started.processInstanceId(), "taskSendNudge");
 
+        // The platform said: the first answer was read, the nudge could not be delivered.
+        var sent = messages.findByJourneyIdOrderByCreatedAtAscIdAsc(started.journeyId()).stream()
+                .filter(m -> m.getDirection() == org.passerelle.channels.ConversationMessage.Direction.OUT).toList();
+        sent.get(0).deliveryStatus("read");
+        sent.get(sent.size() - 1).deliveryStatus("failed");
+        messages.saveAll(sent);
         gateway.youthWrote(started.journeyId(), "Oui j'ai fait mon CV !");
 
         assertThat(journeys.findById(started.journeyId()).orElseThrow().getUnansweredNudges()).isZero();
         Task answer = task(started.processInstanceId(), Tasks.ANSWER_YOUTH);
         String shown = (String) taskService.getVariable(answer.getId(), Vars.CONVERSATION);
-        assertThat(shown).contains("Jeune : Bonjour, je cherche un travail", "Médiateur : Bonjour Neila",
-                "Jeune : Oui j'ai fait mon CV !");
+        assertThat(shown).contains("Jeune : Bonjour, je cherche un travail", "Médiateur (lu) : Bonjour Neila",
+                "Médiateur (NON DÉLIVRÉ : joindre le jeune autrement) : ", "Jeune : Oui j'ai fait mon CV !");
 
         gateway.youthWrote(started.journeyId(), "Tu es là ?");
         assertThat(taskService.createTaskQuery().processInstanceId(started.processInstanceId())

@@ -95,7 +95,9 @@ class PartnerImportTest {
                 broken;Ligne cassée;mfr;93;;dix-huit;25;doctorat;dep:93;;;oui
                 no-at;Courriel faux;e2c;13;contact.e2c13.example.org;;;;dep:13;;;oui
                 odd-status;Statut inconnu;e2c;13;;;;;dep:13;handicape;;oui
-                """;
+                too-long;%s;e2c;13;;;;;dep:13;;;oui
+                hidden;E2C‮cahcet;e2c;13;;;;;dep:13;;;oui
+                """.formatted("Structure très longue ".repeat(12));
 
         var response = post("importLead", "text/csv", csv, "csv-test");
 
@@ -104,9 +106,11 @@ class PartnerImportTest {
         assertThat(report.get("created").asInt()).isEqualTo(3);
         assertThat(report.get("rejected").get(0).get("row").asInt()).isEqualTo(4);
         assertThat(report.get("rejected").get(1).get("row").asInt()).isEqualTo(5);
+        assertThat(report.get("rejected")).hasSize(5);
         assertThat(response.body()).contains("âge minimum n'est pas un nombre : dix-huit", "niveau de diplôme inconnu : doctorat",
                 "adresse courriel invalide : contact.e2c13.example.org",
-                "statut inconnu : handicape (attendus : rqth, ase, qpv, demandeurEmploi, etudiant)");
+                "statut inconnu : handicape (attendus : rqth, ase, qpv, demandeurEmploi, etudiant)",
+                "nom trop long : 263 caractères (200 au plus)", "nom : caractères invisibles ou de contrôle refusés");
         assertThat(partners.findBySourceAndSourceId("csv-test", "e2c-971").orElseThrow().getMaxDiplomaLevel()).isEqualTo("aucun");
         Partner rqth = partners.findBySourceAndSourceId("csv-test", "cap-rqth").orElseThrow();
         assertThat(rqth.isActive()).isFalse();

@@ -85,8 +85,26 @@ class PartnerPagesTest {
         assertThat(updated.getZoneEligibilite()).isEqualTo("dep:93,dep:95");
         assertThat(updated.getCapacity()).isEqualTo(6);
 
-        assertThat(post("/annuaire/partenaires/" + partner.getId() + "/desactiver", "_csrf=" + token).statusCode()).isEqualTo(200);
+        var confirmation = post("/annuaire/partenaires/" + partner.getId() + "/desactiver", "_csrf=" + token);
+        assertThat(confirmation.statusCode()).isEqualTo(200);
+        assertThat(confirmation.body()).contains("Désactiver Mission Locale Bobigny Drancy ?", "Oui, désactiver");
+        assertThat(partners.findById(partner.getId()).orElseThrow().isActive()).as("not before the confirmation").isTrue();
+        assertThat(post("/annuaire/partenaires/" + partner.getId() + "/desactiver", "_csrf=" + token + "&confirme=oui").statusCode())
+                .isEqualTo(200);
         assertThat(partners.findById(partner.getId()).orElseThrow().isActive()).isFalse();
+    }
+
+    @Test
+    void theDirectorySpeaksInLabelsAndFindsATerritoryByName() throws Exception {
+        partners.save(new Partner("RSMA pages Martinique", Partner.Network.RSMA, "972", "rsma972@example.org", 18, 25));
+
+        var found = get("/annuaire/partenaires?q=martinique", lead);
+        var form = get("/annuaire/partenaires/nouveau", lead);
+
+        assertThat(found.body()).contains("RSMA pages Martinique", "972 — Martinique");
+        assertThat(form.body()).contains("<option value=\"972\">972 — Martinique</option>", ">CAP/BEP</option>",
+                ">master</option>", "Reconnaissance de la qualité de travailleur handicapé");
+        assertThat(form.body()).doesNotContain("masterPlus)", "(mission-locale, france-travail");
     }
 
     @Test
@@ -111,7 +129,7 @@ class PartnerPagesTest {
         assertThat(e2c.getZoneEligibilite()).isEqualTo("dep:48");
         assertThat(get("/annuaire/partenaires?q=mende", lead).body()).contains("E2C Mende", "e2c48@example.org");
 
-        assertThat(post("/annuaire/partenaires/" + e2c.getId() + "/desactiver", "_csrf=" + token).statusCode()).isEqualTo(200);
+        assertThat(post("/annuaire/partenaires/" + e2c.getId() + "/desactiver", "_csrf=" + token + "&confirme=oui").statusCode()).isEqualTo(200);
         assertThat(get("/annuaire/partenaires/" + e2c.getId(), lead).body()).contains("Réactiver ce partenaire");
         assertThat(post("/annuaire/partenaires/" + e2c.getId() + "/reactiver", "_csrf=" + token).statusCode()).isEqualTo(200);
         assertThat(partners.findById(e2c.getId()).orElseThrow().isActive()).isTrue();

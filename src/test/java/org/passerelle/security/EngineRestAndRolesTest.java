@@ -71,6 +71,30 @@ class EngineRestAndRolesTest {
         assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("essaiModeler").count()).isEqualTo(versions).isOne();
     }
 
+    @Autowired org.passerelle.journey.JourneyGateway gateway;
+
+    @Test
+    void supervisorsFollowJourneysWithoutReadingNamesOrMessages() throws Exception {
+        gateway.startFromFirstContact(new org.passerelle.journey.JourneyGateway.FirstContact("whatsapp", "roles-vars-1",
+                "Maïlys", "tiktok", "Bonjour, j'ai besoin d'aide"));
+        String query = "?variableName=youthFirstName";
+
+        var supervisorRuntime = send(get(port, "/engine-rest/variable-instance" + query)
+                .header("Authorization", basic("restSupervisor", TestUsers.password("restSupervisor"))));
+        var supervisorHistory = send(get(port, "/engine-rest/history/variable-instance" + query)
+                .header("Authorization", basic("restSupervisor", TestUsers.password("restSupervisor"))));
+        var supervisorInstances = send(get(port, "/engine-rest/process-instance?processDefinitionKey=youthJourney")
+                .header("Authorization", basic("restSupervisor", TestUsers.password("restSupervisor"))));
+        var mediatorRuntime = send(get(port, "/engine-rest/variable-instance" + query)
+                .header("Authorization", basic("restMediator", TestUsers.password("restMediator"))));
+
+        assertThat(supervisorRuntime.statusCode()).isEqualTo(200);
+        assertThat(supervisorRuntime.body()).isEqualTo("[]");
+        assertThat(supervisorHistory.body()).isEqualTo("[]");
+        assertThat(json.readTree(supervisorInstances.body()).size()).as("journeys stay visible").isPositive();
+        assertThat(mediatorRuntime.body()).as("mediators read what their tasks show").contains("Maïlys");
+    }
+
     @Test
     void mediatorsAndSupervisorsCannotDeploy() {
         var mediator = deployFromModeler("restMediator", "essaiMediateur");

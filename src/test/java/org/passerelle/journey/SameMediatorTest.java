@@ -1,0 +1,60 @@
+package org.passerelle.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.passerelle.journey.JourneyGateway.FirstContact;
+import org.passerelle.journey.YouthJourney.Tasks;
+import org.passerelle.journey.YouthJourney.Vars;
+import org.passerelle.security.Roles;
+import org.passerelle.testsupport.TestUsers;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/** A youth keeps their mediator from one task to the next, unless the programme turns it off. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SameMediatorTest {
+
+    @Autowired JourneyGateway gateway;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+    @Autowired IdentityService identity;
+    @Autowired JourneySettings settings;
+
+    @AfterEach
+    void restore() {
+        settings.setSameMediator(true);
+    }
+
+    private String diagnosticAssigneeAfterFirstAnswerBy(String mediator, String externalId) {
+        TestUsers.ensure(identity, mediator, Roles.MEDIATORS);
+        var started = gateway.startFromFirstContact(new FirstContact("whatsapp", externalId, "Lou", "tiktok", "Bonjour"));
+        String firstAnswer = taskService.createTaskQuery().processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult().getId();
+        taskService.claim(firstAnswer, mediator);
+        taskService.complete(firstAnswer, Map.of(Vars.ANSWER_TEXT, "Bonjour Lou"));
+        managementService.createJobQuery().processInstanceId(started.processInstanceId()).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+        return taskService.createTaskQuery().processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(Tasks.DIAGNOSTIC).singleResult().getAssignee();
+    }
+
+    @Test
+    void theNextTaskGoesToTheMediatorWhoAnswered() {
+        assertThat(diagnosticAssigneeAfterFirstAnswerBy("continuityAmina", "continuity-1")).isEqualTo("continuityAmina");
+    }
+
+    @Test
+    void theProgrammeCanOfferEveryTaskToTheWholeTeam() {
+        settings.setSameMediator(false);
+
+        assertThat(diagnosticAssigneeAfterFirstAnswerBy("continuityKarim", "continuity-2")).isNull();
+    }
+}
