@@ -15,11 +15,14 @@ public class OutboundMessages {
 
     private final ConversationMessageRepository messages;
     private final ChannelRouter router;
+    private final org.passerelle.journey.JourneyRepository journeys;
     private final Clock clock;
 
-    public OutboundMessages(ConversationMessageRepository messages, ChannelRouter router, Clock clock) {
+    public OutboundMessages(ConversationMessageRepository messages, ChannelRouter router,
+            org.passerelle.journey.JourneyRepository journeys, Clock clock) {
         this.messages = messages;
         this.router = router;
+        this.journeys = journeys;
         this.clock = clock;
     }
 
@@ -39,5 +42,23 @@ public class OutboundMessages {
             message.markFailed();
         }
         return message;
+    }
+
+    /** The platform refused a message sent inside the window after all: sent again as outside it (approved template). */
+    @Transactional
+    public void resendOutsideWindow(ConversationMessage refused) {
+        var journey = journeys.findById(refused.getJourneyId()).orElse(null);
+        if (journey == null) {
+            return;
+        }
+        var youth = journey.getYouth();
+        ConversationMessage again = messages.save(ConversationMessage.outbound(journey.getId(), refused.getKind(),
+                youth.getChannel(), refused.getBody(), clock.instant()));
+        try {
+            router.senderFor(youth.getChannel()).deliver(again,
+                    new ChannelSender.OutboundContext(youth.getExternalId(), youth.getFirstName(), null));
+        } catch (ChannelSender.NotDeliverableException forbidden) {
+            again.markFailed();
+        }
     }
 }

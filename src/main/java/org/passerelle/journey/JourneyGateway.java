@@ -113,8 +113,20 @@ public class JourneyGateway {
     /** A later message from the youth: stored, then delivered to the journey's waiting events. */
     @Transactional
     public void youthWrote(Long journeyId, String body) {
+        youthWrote(journeyId, body, null);
+    }
+
+    /**
+     * The same, at the time the platform says the youth sent it: the 24-hour window and the order of the
+     * conversation follow the youth's clock, not a late or retried processing. A time in the future, or older than
+     * the platforms' week of redelivery, is not believed.
+     */
+    @Transactional
+    public void youthWrote(Long journeyId, String body, Instant sentAt) {
         Journey journey = journeys.findById(journeyId).orElseThrow();
-        Instant now = clock.instant();
+        Instant processed = clock.instant();
+        boolean believable = sentAt != null && !sentAt.isAfter(processed) && sentAt.isAfter(processed.minus(java.time.Duration.ofDays(7)));
+        Instant now = believable ? sentAt : processed;
         messages.save(ConversationMessage.inbound(journeyId, ConversationMessage.Kind.YOUTH_MESSAGE,
                 journey.getYouth().getChannel(), body, now));
         journey.youthReached(now);

@@ -122,6 +122,26 @@ class GraphApiSendingTest {
     }
 
     @Test
+    void aTextRefusedLaterBecauseTheWindowClosedIsSentAgainAsTheTemplateOnce() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.late-1\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g9", "33633330009", "Inès", "Bonjour"), "33633330009");
+        managementService.executeJob(answer(journey, "Bonjour Inès !").getId());
+        String failed = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1029384756","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"33170000000","phone_number_id":"1122334455"},
+                 "statuses":[{"id":"wamid.late-1","status":"failed","timestamp":"1763900100","recipient_id":"33633330009",
+                   "errors":[{"code":131047,"title":"Re-engagement message"}]}]}}]}]}""";
+
+        MetaWebhooks.signed(port, "/webhooks/whatsapp", failed);
+        MetaWebhooks.processDeliveries(managementService);
+
+        graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.type", equalTo("text"))));
+        graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.type", equalTo("template"))));
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId())).extracting(ConversationMessage::getDeliveryStatus)
+                .contains("failed");
+    }
+
+    @Test
     void outsideTheWindowTheApprovedTemplateIsSentInstead() {
         graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.tpl-1\"}]}")));
         Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g2", "33633330002", "Emma", "Bonjour"), "33633330002");
@@ -307,7 +327,8 @@ class GraphApiSendingTest {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.notFound()));
 
         MetaWebhooks.signed(port, "/webhooks/messenger", twoLeads("lead-404", "lead-1005"));
-        for (int attempt = 0; attempt <= LeadIntake.UNREADABLE_AFTER_ATTEMPTS; attempt++) {
+        // Each pass runs what is due as the job executor would (retry timers included, a minute apart in real life).
+        for (int pass = 0; pass < 4 * LeadIntake.UNREADABLE_AFTER_ATTEMPTS; pass++) {
             var pending = managementService.createJobQuery().processDefinitionKey(org.passerelle.channels.inbox.WebhookDelivery.PROCESS_ID).list();
             for (var job : pending) {
                 try {

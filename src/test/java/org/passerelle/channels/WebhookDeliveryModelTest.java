@@ -29,7 +29,9 @@ class WebhookDeliveryModelTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ModelTestEngine.extension();
 
-    private final JavaDelegate processDelivery = mock(JavaDelegate.class);
+    // Like the real step: it always says whether a lead is to be asked for again (here: no).
+    private final JavaDelegate processDelivery = mock(JavaDelegate.class, org.mockito.AdditionalAnswers.delegatesTo(
+            (JavaDelegate) execution -> execution.setVariable(WebhookDelivery.RETRY_LATER, false)));
 
     @BeforeEach
     void registerDelegates() {
@@ -55,6 +57,26 @@ class WebhookDeliveryModelTest {
 
         verify(processDelivery).execute(any());
         assertThat(instance).hasPassed("endDeliveryProcessed").isEnded();
+    }
+
+    @Test
+    void aLeadNotReadableYetIsAskedForAgainAMinuteLater() throws Exception {
+        boolean[] readable = {false};
+        Mocks.register("processWebhookDelivery", (JavaDelegate) execution -> {
+            execution.setVariable(WebhookDelivery.RETRY_LATER, !readable[0]);
+            readable[0] = true;
+        });
+        ProcessInstance instance = start();
+
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("timerLeadRetry");
+        org.assertj.core.api.Assertions.assertThat(job(instance).getDuedate())
+                .isCloseTo(new java.util.Date(System.currentTimeMillis() + 60_000), 10_000);
+
+        execute(job(instance));
+        assertThat(instance).isWaitingAt("taskProcessDelivery");
+        execute(job(instance));
+        assertThat(instance).hasPassed("timerLeadRetry", "endDeliveryProcessed").isEnded();
     }
 
     @Test

@@ -255,6 +255,33 @@ class WebhookIntakeTest {
     }
 
     @Test
+    void laterMessagesTakeTheTimeTheYouthSentThemInOrder() {
+        long now = java.time.Instant.now().getEpochSecond();
+        java.util.function.BiFunction<String, Long, String> sentAt = (id, epoch) -> """
+                {"object":"whatsapp_business_account","entry":[{"id":"1029384756","changes":[{"field":"messages","value":{
+                  "messaging_product":"whatsapp","metadata":{"display_phone_number":"33170000000","phone_number_id":"1122334455"},
+                  "contacts":[{"profile":{"name":"Théo"},"wa_id":"33611110077"}],
+                  "messages":[{"from":"33611110077","id":"%s","timestamp":"%d","type":"text","text":{"body":"%s"}}]}}]}]}"""
+                .formatted(id, epoch, id);
+        signed("/webhooks/whatsapp", whatsAppText("wamid.order0", "33611110077", "Théo", "Bonjour"));
+        processDeliveries();
+        // Delivered late and out of order (a platform retry): the second one was written first.
+        signed("/webhooks/whatsapp", sentAt.apply("wamid.order2", now - 3600));
+        processDeliveries();
+        signed("/webhooks/whatsapp", sentAt.apply("wamid.order1", now - 7200));
+        signed("/webhooks/whatsapp", sentAt.apply("wamid.future", now + 86_400));
+        processDeliveries();
+
+        var conversation = messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journeyOf(youth("whatsapp", "33611110077")).getId());
+        assertThat(conversation).extracting(ConversationMessage::getBody)
+                .containsSubsequence("wamid.order1", "wamid.order2");
+        var second = conversation.stream().filter(m -> m.getBody().equals("wamid.order2")).findFirst().orElseThrow();
+        assertThat(second.getCreatedAt()).isEqualTo(java.time.Instant.ofEpochSecond(now - 3600));
+        var future = conversation.stream().filter(m -> m.getBody().equals("wamid.future")).findFirst().orElseThrow();
+        assertThat(future.getCreatedAt()).as("a time in the future is not believed").isBefore(java.time.Instant.now().plusSeconds(60));
+    }
+
+    @Test
     void stopEndsTheJourneyAndStartOpensANewOne() {
         signed("/webhooks/whatsapp", whatsAppText("wamid.stop0", "33611110006", "Lucas", "Bonjour"));
         signed("/webhooks/whatsapp", whatsAppText("wamid.stop1", "33611110006", "Lucas", "STOP"));

@@ -40,6 +40,23 @@ class MissionsLocalesReferentialTest {
         return new MissionsLocalesReferential(imports, json, file);
     }
 
+    /** The real national list, as provided beside the project in shared/data (see its PROVENANCE.md). */
+    @Test
+    void theNationalListGivesEveryUsableMissionLocaleOverseasIncluded() throws Exception {
+        Path national = Path.of("..", "shared", "data", "referentiel_structures_milo.json");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(national), "shared/data is not beside the project");
+
+        var report = loaderOf(national.toString()).load(national);
+
+        var loaded = partners.findAll().stream().filter(p -> MissionsLocalesReferential.SOURCE.equals(p.getSource())).toList();
+        assertThat(report.created() + report.updated()).isGreaterThanOrEqualTo(448);
+        assertThat(loaded).hasSizeGreaterThanOrEqualTo(448);
+        for (String overseas : java.util.List.of("971", "972", "973", "974", "976")) {
+            assertThat(loaded).as("Missions Locales of " + overseas).anyMatch(p -> overseas.equals(p.getDepartement()));
+        }
+        assertThat(report.rejected()).hasSizeLessThanOrEqualTo(2);
+    }
+
     @Test
     void aConfiguredFileAddsEachMissionLocaleOnceAndKeepsTheLeadsEdits() throws Exception {
         Path file = referential(row("t-501", "Mission Locale Test Nord", "59"), row("t-502", "Mission Locale Test Mayotte", "976"),

@@ -10,11 +10,11 @@ public sealed interface InboundEvent {
 
     /** A youth wrote (text, a button, a media or location reference, or a type we do not know yet). */
     record YouthMessage(String eventId, String externalId, String firstName, String text, String campaign,
-            List<String> identifiers) implements InboundEvent {
+            List<String> identifiers, java.time.Instant sentAt) implements InboundEvent {
 
-        /** A platform that names a person by one identifier only. */
+        /** A platform that names a person by one identifier only and gives no time of its own. */
         public YouthMessage(String eventId, String externalId, String firstName, String text, String campaign) {
-            this(eventId, externalId, firstName, text, campaign, List.of());
+            this(eventId, externalId, firstName, text, campaign, List.of(), null);
         }
     }
 
@@ -23,7 +23,11 @@ public sealed interface InboundEvent {
     }
 
     /** What happened to a message we sent: sent, delivered, read, failed. */
-    record DeliveryStatus(String eventId, String providerMessageId, String status) implements InboundEvent {
+    record DeliveryStatus(String eventId, String providerMessageId, String status, Integer errorCode) implements InboundEvent {
+
+        public DeliveryStatus(String eventId, String providerMessageId, String status) {
+            this(eventId, providerMessageId, status, null);
+        }
     }
 
     /** The platform's own opt-out or resume signal (e.g. WhatsApp's user_preferences "stop"/"resume"). */

@@ -16,15 +16,20 @@ public class InboundMessages {
 
     static final Set<String> STOP_WORDS = Set.of("stop", "arret", "arrêt", "stopper", "desabonner", "désabonner");
     static final Set<String> START_WORDS = Set.of("start", "reprendre");
+    /** WhatsApp: the customer service window is closed, only a template may be sent. */
+    static final int RE_ENGAGEMENT_REQUIRED = 131047;
 
     private final JourneyGateway gateway;
     private final ConversationMessageRepository messages;
     private final YouthIdentities identities;
+    private final org.passerelle.channels.OutboundMessages outbound;
 
-    public InboundMessages(JourneyGateway gateway, ConversationMessageRepository messages, YouthIdentities identities) {
+    public InboundMessages(JourneyGateway gateway, ConversationMessageRepository messages, YouthIdentities identities,
+            org.passerelle.channels.OutboundMessages outbound) {
         this.gateway = gateway;
         this.messages = messages;
         this.identities = identities;
+        this.outbound = outbound;
     }
 
     @Transactional
@@ -43,11 +48,11 @@ public class InboundMessages {
         boolean open = journey.getStatus() == Journey.Status.OPEN;
         if (STOP_WORDS.contains(keyword)) {
             if (open) {
-                gateway.youthWrote(journey.getId(), message.text());
+                gateway.youthWrote(journey.getId(), message.text(), message.sentAt());
                 gateway.youthOptedOut(journey.getId());
             }
         } else if (open) {
-            gateway.youthWrote(journey.getId(), message.text());
+            gateway.youthWrote(journey.getId(), message.text(), message.sentAt());
         } else {
             // START after a STOP, or any message after a closed journey: a new journey begins.
             gateway.youthReturns(journey.getYouth().getId(), message.text());
@@ -71,9 +76,19 @@ public class InboundMessages {
         }
     }
 
+    /**
+     * A status of a message we sent. WhatsApp refusing a free text because the 24-hour window closed meanwhile
+     * (131047) gets the approved template instead, once; any other failure shows in the conversation the
+     * mediator reads, with the advice to reach the youth another way.
+     */
     @Transactional
     public void status(InboundEvent.DeliveryStatus status) {
-        messages.findByProviderMessageId(status.providerMessageId())
-                .ifPresent(message -> message.deliveryStatus(status.status()));
+        messages.findByProviderMessageId(status.providerMessageId()).ifPresent(message -> {
+            boolean firstFailure = "failed".equals(status.status()) && !"failed".equals(message.getDeliveryStatus());
+            message.deliveryStatus(status.status());
+            if (firstFailure && Integer.valueOf(RE_ENGAGEMENT_REQUIRED).equals(status.errorCode())) {
+                outbound.resendOutsideWindow(message);
+            }
+        });
     }
 }

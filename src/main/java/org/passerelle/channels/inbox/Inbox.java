@@ -28,12 +28,6 @@ public class Inbox {
         return delivery.getId();
     }
 
-    /** Counts an attempt in its own transaction, so that a failing attempt is still counted. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.REQUIRES_NEW)
-    public void recordAttempt(Long deliveryId) {
-        deliveries.findById(deliveryId).ifPresent(InboxDelivery::attempted);
-    }
-
     @Transactional
     public void ignore(Platform platform, String why) {
         deliveries.save(InboxDelivery.ignored(platform, why, clock.instant()));

@@ -42,12 +42,14 @@ public class InboxProcessor {
         this.clock = clock;
     }
 
+    /** Applies a delivery; true when a lead of it is not readable yet and is to be asked for again later. */
     @Transactional
-    public void process(Long deliveryId) throws IOException {
+    public boolean process(Long deliveryId) throws IOException {
         InboxDelivery delivery = deliveries.findById(deliveryId).orElseThrow();
         if (delivery.getStatus() != InboxDelivery.Status.RECEIVED) {
-            return;
+            return false;
         }
+        delivery.attempted();
         JsonNode body = json.readTree(delivery.getBody());
         var parsed = switch (delivery.getPlatform()) {
             case WEB -> new MetaWebhookParser.Parsed(List.of(WebForm.event(body)), 0);
@@ -70,8 +72,16 @@ public class InboxProcessor {
             }
             // Flushed first: a concurrent twin fails here and its whole transaction is retried as a duplicate.
             processed.saveAndFlush(new ProcessedEvent(platform, event.eventId(), clock.instant()));
-            if (event instanceof InboundEvent.LeadSubmitted lead && !leads.receive(lead, delivery.getAttempts())) {
-                note = "Formulaire illisible dans l'API Graph après " + delivery.getAttempts() + " essais";
+            if (event instanceof InboundEvent.LeadSubmitted lead) {
+                var outcome = leads.receive(lead, delivery.getAttempts());
+                if (outcome == org.passerelle.channels.meta.LeadIntake.Outcome.NOT_YET_READABLE) {
+                    // Asked for again later: the event is not processed yet, the attempt stays counted.
+                    processed.delete(processed.findById(key).orElseThrow());
+                    return true;
+                }
+                if (outcome == org.passerelle.channels.meta.LeadIntake.Outcome.UNREADABLE) {
+                    note = "Formulaire illisible dans l'API Graph après " + delivery.getAttempts() + " essais";
+                }
             } else {
                 apply(platform, event);
             }
@@ -80,6 +90,7 @@ public class InboxProcessor {
         delivery.processed(clock.instant(), note);
         log.info("Delivery {} from {}: {} events applied, {} duplicates, {} parts skipped", deliveryId,
                 delivery.getPlatform(), applied, parsed.events().size() - applied, parsed.skipped());
+        return false;
     }
 
     private static InboundEvent.LeadSubmitted leadOf(JsonNode body) {

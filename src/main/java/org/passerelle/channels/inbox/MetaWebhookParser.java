@@ -78,11 +78,14 @@ public class MetaWebhookParser {
             String campaign = referral.hasNonNull("source_id") ? "ad:" + referral.path("source_id").asText() : null;
             events.add(new YouthMessage(message.path("id").asText(), externalId, firstNameOf(name), whatsAppText(message),
                     campaign, texts(message.path("from"), message.path("from_user_id"), message.path("from_parent_user_id"),
-                            contact.path("wa_id"), contact.path("user_id"), contact.path("parent_user_id"))));
+                            contact.path("wa_id"), contact.path("user_id"), contact.path("parent_user_id")),
+                    epoch(message.path("timestamp"), false)));
         }
         for (JsonNode status : value.path("statuses")) {
             String id = status.path("id").asText();
-            events.add(new DeliveryStatus(id + ":" + status.path("status").asText(), id, status.path("status").asText()));
+            JsonNode error = status.path("errors").path(0).path("code");
+            events.add(new DeliveryStatus(id + ":" + status.path("status").asText(), id, status.path("status").asText(),
+                    error.canConvertToInt() ? error.asInt() : null));
         }
         return skipped;
     }
@@ -158,14 +161,16 @@ public class MetaWebhookParser {
         if (message.hasNonNull("mid")) {
             String text = message.has("quick_reply") || message.hasNonNull("text") ? message.path("text").asText()
                     : "[" + message.path("attachments").path(0).path("type").asText("pièce jointe") + "]";
-            events.add(new YouthMessage(message.path("mid").asText(), sender, null, text, referralOf(messaging)));
+            events.add(new YouthMessage(message.path("mid").asText(), sender, null, text, referralOf(messaging), List.of(),
+                    epoch(messaging.path("timestamp"), true)));
             return true;
         }
         if (messaging.has("postback")) {
             JsonNode postback = messaging.path("postback");
             String id = postback.hasNonNull("mid") ? postback.path("mid").asText()
                     : sender + ":" + messaging.path("timestamp").asText();
-            events.add(new YouthMessage(id, sender, null, postback.path("title").asText(), referralOf(messaging)));
+            events.add(new YouthMessage(id, sender, null, postback.path("title").asText(), referralOf(messaging), List.of(),
+                    epoch(messaging.path("timestamp"), true)));
             return true;
         }
         if (messaging.has("delivery")) {
@@ -206,6 +211,23 @@ public class MetaWebhookParser {
             }
         }
         return null;
+    }
+
+    /** When the platform says the youth sent it (WhatsApp: seconds, Messenger: milliseconds); null if unreadable. */
+    private static java.time.Instant epoch(JsonNode timestamp, boolean milliseconds) {
+        long value = timestamp.isNumber() ? timestamp.asLong() : timestamp.isTextual() ? parseLong(timestamp.asText()) : -1;
+        if (value <= 0) {
+            return null;
+        }
+        return milliseconds ? java.time.Instant.ofEpochMilli(value) : java.time.Instant.ofEpochSecond(value);
+    }
+
+    private static long parseLong(String text) {
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException unreadable) {
+            return -1;
+        }
     }
 
     private static List<String> texts(JsonNode... candidates) {

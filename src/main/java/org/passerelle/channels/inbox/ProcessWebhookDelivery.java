@@ -9,17 +9,14 @@ import org.springframework.stereotype.Component;
 public class ProcessWebhookDelivery implements JavaDelegate {
 
     private final InboxProcessor processor;
-    private final Inbox inbox;
 
-    public ProcessWebhookDelivery(InboxProcessor processor, Inbox inbox) {
+    public ProcessWebhookDelivery(InboxProcessor processor) {
         this.processor = processor;
-        this.inbox = inbox;
     }
 
     @Override
     public void execute(DelegateExecution execution) throws Exception {
         Long deliveryId = (Long) execution.getVariable(WebhookDelivery.DELIVERY_ID);
-        inbox.recordAttempt(deliveryId);
-        processor.process(deliveryId);
+        execution.setVariable(WebhookDelivery.RETRY_LATER, processor.process(deliveryId));
     }
 }

@@ -53,13 +53,19 @@ public class LeadIntake {
         this.clock = clock;
     }
 
-    /** Applies one lead; false when the Graph API keeps refusing it (recorded by the caller, no endless retry). */
-    public boolean receive(InboundEvent.LeadSubmitted lead, int attempts) {
+    /** What became of a lead: applied, to be asked for again later, or given up (recorded by the caller). */
+    public enum Outcome { APPLIED, NOT_YET_READABLE, UNREADABLE }
+
+    /**
+     * Applies one lead. The Graph API refusing it (404, 403…) may be a lead not readable yet: asked for again
+     * until the attempts run out, then given up; a platform error (5xx, rate limit) fails the job to be retried.
+     */
+    public Outcome receive(InboundEvent.LeadSubmitted lead, int attempts) {
         GraphApi.Answer answer = graph.get(lead.leadgenId(), meta.pageToken());
         if (!answer.ok()) {
             boolean refused = answer.status() >= 400 && answer.status() < 500 && answer.status() != 429;
-            if (refused && attempts >= UNREADABLE_AFTER_ATTEMPTS) {
-                return false;
+            if (refused) {
+                return attempts >= UNREADABLE_AFTER_ATTEMPTS ? Outcome.UNREADABLE : Outcome.NOT_YET_READABLE;
             }
             throw new DeliveryFailedException("Lead " + lead.leadgenId() + " could not be read: HTTP " + answer.status());
         }
@@ -103,7 +109,7 @@ public class LeadIntake {
                 fields.departement().ifPresent(youth::setDepartement);
             }
         });
-        return true;
+        return Outcome.APPLIED;
     }
 
     private void joinKnownYouth(String externalId, String message) {
