@@ -23,10 +23,12 @@ public class LoadConversation implements JavaDelegate {
 
     private final ConversationMessageRepository messages;
     private final TaskService taskService;
+    private final java.time.Clock clock;
 
-    public LoadConversation(ConversationMessageRepository messages, TaskService taskService) {
+    public LoadConversation(ConversationMessageRepository messages, TaskService taskService, java.time.Clock clock) {
         this.messages = messages;
         this.taskService = taskService;
+        this.clock = clock;
     }
 
     /** What the platform said of a message we sent, as the mediator reads it. */
@@ -59,6 +61,8 @@ public class LoadConversation implements JavaDelegate {
         // Local: each answer task has its own conversation and its own answer text.
         execution.setVariableLocal(Vars.CONVERSATION, YouthJourney.fitsAVariable(conversation, false));
         execution.setVariableLocal(Vars.ANSWER_PENDING, openAnswerTasks > 0);
+        // The same promise as for a first message: an answer within 24 hours.
+        execution.setVariableLocal(Vars.ANSWER_DUE, java.util.Date.from(clock.instant().plus(java.time.Duration.ofHours(24))));
         execution.setVariableLocal(Vars.ANSWER_TEXT, null);
     }
 }

@@ -94,6 +94,8 @@ public final class YouthJourney {
         public static final String FIRST_MESSAGE = "firstMessage";
         /** When the first answer is due: the programme promises one within 24 hours of the youth's message. */
         public static final String FIRST_ANSWER_DUE = "firstAnswerDue";
+        /** When an answer to a youth's later message is due (local to the answer). */
+        public static final String ANSWER_DUE = "answerDue";
         /** The conversation so far, loaded for the mediator's answer tasks. */
         public static final String CONVERSATION = "conversation";
         public static final String ANSWER_TEXT = "answerText";

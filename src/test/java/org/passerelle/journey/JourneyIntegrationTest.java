@@ -147,6 +147,8 @@ class JourneyIntegrationTest {
 
         assertThat(journeys.findById(started.journeyId()).orElseThrow().getUnansweredNudges()).isZero();
         Task answer = task(started.processInstanceId(), Tasks.ANSWER_YOUTH);
+        assertThat(answer.getDueDate()).as("answered within 24 hours too")
+                .isCloseTo(new Date(ClockUtil.getCurrentTime().getTime() + 24L * 3600 * 1000), 60_000);
         String shown = (String) taskService.getVariable(answer.getId(), Vars.CONVERSATION);
         assertThat(shown).contains("Jeune : Bonjour, je cherche un travail", "Médiateur (lu) : Bonjour Neila",
                 "Médiateur (NON DÉLIVRÉ : joindre le jeune autrement) : ", "Jeune : Oui j'ai fait mon CV !");

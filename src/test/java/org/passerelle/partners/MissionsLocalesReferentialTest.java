@@ -47,14 +47,18 @@ class MissionsLocalesReferentialTest {
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(national), "shared/data is not beside the project");
 
         var report = loaderOf(national.toString()).load(national);
-
         var loaded = partners.findAll().stream().filter(p -> MissionsLocalesReferential.SOURCE.equals(p.getSource())).toList();
-        assertThat(report.created() + report.updated()).isGreaterThanOrEqualTo(448);
-        assertThat(loaded).hasSizeGreaterThanOrEqualTo(448);
-        for (String overseas : java.util.List.of("971", "972", "973", "974", "976")) {
-            assertThat(loaded).as("Missions Locales of " + overseas).anyMatch(p -> overseas.equals(p.getDepartement()));
+        try {
+            assertThat(report.created() + report.updated()).isGreaterThanOrEqualTo(448);
+            assertThat(loaded).hasSizeGreaterThanOrEqualTo(448);
+            for (String overseas : java.util.List.of("971", "972", "973", "974", "976")) {
+                assertThat(loaded).as("Missions Locales of " + overseas).anyMatch(p -> overseas.equals(p.getDepartement()));
+            }
+            assertThat(report.rejected()).hasSizeLessThanOrEqualTo(2);
+        } finally {
+            // The test context's database is shared with other classes that count partners per département.
+            partners.deleteAll(loaded);
         }
-        assertThat(report.rejected()).hasSizeLessThanOrEqualTo(2);
     }
 
     @Test

@@ -156,14 +156,14 @@ class PartnerPagesTest {
 
     @Test
     void servicesWithoutEmailAreFlaggedAndCanBeListedAlone() throws Exception {
-        partners.save(new Partner("ML Pages Sans Contact", Partner.Network.MISSION_LOCALE, "48", "", 16, 25));
-        partners.save(new Partner("ML Pages Avec Contact", Partner.Network.MISSION_LOCALE, "48", "ml48@example.org", 16, 25));
+        partners.save(new Partner("ML Pages Sans Contact", Partner.Network.MISSION_LOCALE, "15", "", 16, 25));
+        partners.save(new Partner("ML Pages Avec Contact", Partner.Network.MISSION_LOCALE, "15", "ml15@example.org", 16, 25));
 
-        var all = get("/annuaire/partenaires?departement=48", lead);
-        assertThat(all.body()).contains("ML Pages Sans Contact", "ML Pages Avec Contact", "ml48@example.org", "à compléter",
+        var all = get("/annuaire/partenaires?departement=15", lead);
+        assertThat(all.body()).contains("ML Pages Sans Contact", "ML Pages Avec Contact", "ml15@example.org", "à compléter",
                 "2 structure(s), dont 1 sans courriel");
 
-        var missing = get("/annuaire/partenaires?departement=48&sansCourriel=oui", lead);
+        var missing = get("/annuaire/partenaires?departement=15&sansCourriel=oui", lead);
         assertThat(missing.body()).contains("ML Pages Sans Contact", "1 structure(s)").doesNotContain("ML Pages Avec Contact");
     }
 
