@@ -13,13 +13,12 @@ import java.util.regex.Pattern;
  */
 class ExpressionRules {
 
-    private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{(.*?)}", Pattern.DOTALL);
     private static final Pattern QUOTED = Pattern.compile("'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"");
     private static final Pattern QUOTED_MEMBER = Pattern.compile("\\[\\s*(?:'((?:[^'\\\\]|\\\\.)*)'|\"((?:[^\"\\\\]|\\\\.)*)\")\\s*]");
     private static final Pattern IDENTIFIER = Pattern.compile("(\\.\\s*)?([A-Za-z_$][\\w$]*)(\\s*\\()?");
     private static final Set<String> KEYWORDS = Set.of("and", "or", "not", "eq", "ne", "lt", "gt", "le", "ge", "empty",
             "div", "mod", "true", "false", "null", "instanceof");
-    private static final Set<String> FUNCTIONS = Set.of("currentUser", "currentUserGroups", "dateTime", "now");
+    private static final Set<String> FUNCTIONS = GuardedExpressionManager.FUNCTIONS;
     private static final Set<String> SCOPES = Set.of("execution", "task", "externalTask", "caseExecution");
     private static final Set<String> ENGINE_REACH = Set.of("processEngine", "processEngineServices",
             "getProcessEngine", "getProcessEngineServices", "processEngineConfiguration", "bpmnModelInstance",
@@ -34,11 +33,40 @@ class ExpressionRules {
     /** Every rule the text breaks, in French; empty when it holds no expression or a harmless one. */
     List<String> check(String text) {
         List<String> broken = new ArrayList<>();
-        Matcher expressions = EXPRESSION.matcher(text);
-        while (expressions.find()) {
-            checkOne(expressions.group(1), broken);
+        for (String expression : expressionsIn(text)) {
+            checkOne(expression, broken);
         }
         return broken;
+    }
+
+    /** The bodies of ${…} and #{…}, a closing brace inside a quoted string not ending them. */
+    static List<String> expressionsIn(String text) {
+        List<String> found = new ArrayList<>();
+        for (int start = 0; start < text.length() - 1; start++) {
+            char c = text.charAt(start);
+            if ((c != '$' && c != '#') || text.charAt(start + 1) != '{') {
+                continue;
+            }
+            char quote = 0;
+            int end = start + 2;
+            for (; end < text.length(); end++) {
+                char d = text.charAt(end);
+                if (quote != 0) {
+                    if (d == '\\') {
+                        end++;
+                    } else if (d == quote) {
+                        quote = 0;
+                    }
+                } else if (d == '\'' || d == '"') {
+                    quote = d;
+                } else if (d == '}') {
+                    break;
+                }
+            }
+            found.add(text.substring(start + 2, Math.min(end, text.length())));
+            start = end;
+        }
+        return found;
     }
 
     private void checkOne(String expression, List<String> broken) {

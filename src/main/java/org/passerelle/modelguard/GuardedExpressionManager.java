@@ -23,6 +23,16 @@ class GuardedExpressionManager extends JuelExpressionManager {
         this.modelBeans = beans;
     }
 
+    /** The only functions a model may call; others (Spin's S, JSON, XML would serialise any bean) are never added. */
+    static final java.util.Set<String> FUNCTIONS = java.util.Set.of("currentUser", "currentUserGroups", "dateTime", "now");
+
+    @Override
+    public void addFunction(String name, java.lang.reflect.Method function) {
+        if (FUNCTIONS.contains(name)) {
+            super.addFunction(name, function);
+        }
+    }
+
     @Override
     protected ELResolver createElResolver() {
         CompositeELResolver resolver = new CompositeELResolver();

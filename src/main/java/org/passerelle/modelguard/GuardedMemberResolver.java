@@ -57,6 +57,10 @@ class GuardedMemberResolver extends BeanELResolver {
     public Object invoke(ELContext context, Object base, Object method, Class<?>[] paramTypes, Object[] params) {
         if (base != null && method != null) {
             requirePermitted(base, method.toString(), true);
+            // prop(name, value) would write into a JSON variable: reads only.
+            if (base.getClass().getName().startsWith("org.camunda.spin.") && params != null && params.length > 1) {
+                requirePermitted(base, "mapTo", true);
+            }
         }
         return super.invoke(context, base, method, paramTypes, params);
     }

@@ -25,8 +25,11 @@ import org.w3c.dom.Node;
 class ModelRules {
 
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+    /** Camunda still reads its extensions under the old Activiti namespace: both are held to the same rules. */
+    static final String ACTIVITI_NS = "http://activiti.org/bpmn";
     private static final Set<String> ALLOWED_SUFFIXES = Set.of(".bpmn", ".bpmn20.xml", ".dmn", ".dmn11.xml", ".form");
-    private static final Set<String> DMN_LANGUAGES = Set.of("feel", "juel", "https://www.omg.org/spec/dmn/20191111/feel/",
+    // FEEL only: a JUEL input could hand FEEL an arbitrary Java object whose methods FEEL would call.
+    private static final Set<String> DMN_LANGUAGES = Set.of("feel", "https://www.omg.org/spec/dmn/20191111/feel/",
             "http://www.omg.org/spec/feel/20140401", "https://www.omg.org/spec/dmn/20180521/feel/");
     private static final Pattern DELEGATE = Pattern.compile("\\$\\{\\s*([A-Za-z_][\\w]*)\\s*}");
     private static final Pattern FEEL_EXTERNAL = Pattern.compile("\\bexternal\\s*\\{", Pattern.CASE_INSENSITIVE);
@@ -62,28 +65,35 @@ class ModelRules {
     private void walk(String resource, Element element, boolean dmn, Predicate<String> formKnown, List<ModelViolation> found) {
         String label = label(element);
         String name = element.getLocalName();
-        if ("scriptTask".equals(name) || ("script".equals(name) && CAMUNDA_NS.equals(element.getNamespaceURI()))) {
+        // Any element named script, in whatever namespace (a script task, a camunda:script, a stray HTML one).
+        if ("scriptTask".equals(name) || "script".equals(name)) {
             found.add(new ModelViolation(resource, label, "les scripts sont interdits (utilisez une tâche de la palette)"));
         }
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             checkAttribute(resource, label, (Attr) attributes.item(i), dmn, formKnown, found);
         }
+        // The engine joins an element's text pieces (a comment or CDATA may split "${"): checked joined.
+        StringBuilder text = new StringBuilder();
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof Element childElement) {
                 walk(resource, childElement, dmn, formKnown, found);
             } else if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-                checkText(resource, label, child.getNodeValue(), dmn, found);
+                text.append(child.getNodeValue());
             }
         }
+        checkText(resource, label, text.toString(), dmn, found);
     }
 
     private void checkAttribute(String resource, String label, Attr attribute, boolean dmn, Predicate<String> formKnown,
             List<ModelViolation> found) {
         String local = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
         String value = attribute.getValue();
-        boolean camunda = CAMUNDA_NS.equals(attribute.getNamespaceURI());
-        if (camunda && "class".equals(local)) {
+        boolean camunda = CAMUNDA_NS.equals(attribute.getNamespaceURI()) || ACTIVITI_NS.equals(attribute.getNamespaceURI());
+        if (camunda && "type".equals(local) && !"external".equals(value)) {
+            found.add(new ModelViolation(resource, label, "type de tâche « " + value
+                    + " » refusé (seules les tâches de la palette et les tâches externes se déploient)"));
+        } else if (camunda && "class".equals(local)) {
             found.add(new ModelViolation(resource, label, "une classe Java (camunda:class) ne se déploie pas : "
                     + "choisissez un délégué de la palette"));
         } else if (camunda && ("resource".equals(local) || "scriptFormat".equals(local))) {
@@ -102,7 +112,7 @@ class ModelRules {
                     + " » n'est ni dans ce déploiement ni déjà déployé"));
         } else if (dmn && "expressionLanguage".equals(local) && !DMN_LANGUAGES.contains(value.toLowerCase(Locale.ROOT))) {
             found.add(new ModelViolation(resource, label, "langage d'expression « " + value
-                    + " » refusé (FEEL ou JUEL seulement)"));
+                    + " » refusé (FEEL seulement)"));
         } else if ("scriptFormat".equals(local)) {
             found.add(new ModelViolation(resource, label, "les scripts sont interdits"));
         }

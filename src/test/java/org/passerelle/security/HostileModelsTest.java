@@ -82,6 +82,18 @@ class HostileModelsTest {
                         "<bpmn:userTask id=\"fn\" camunda:assignee=\"${exec('id')}\" />"),
                 Arguments.of("embedded HTML form", "embeddedForm", "formulaire intégré refusé",
                         "<bpmn:userTask id=\"form\" camunda:formKey=\"embedded:deployment:evil.html\" />"),
+                Arguments.of("shell task", "shellTask", "type de tâche « shell » refusé",
+                        "<bpmn:serviceTask id=\"run\" camunda:type=\"shell\"><bpmn:extensionElements><camunda:field name=\"command\" stringValue=\"sh\" /></bpmn:extensionElements></bpmn:serviceTask>"),
+                Arguments.of("class under the old Activiti namespace", "activitiClass", "camunda:class",
+                        "<bpmn:serviceTask id=\"run\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:class=\"org.camunda.bpm.engine.impl.bpmn.behavior.ShellActivityBehavior\" />"),
+                Arguments.of("embedded form under the old Activiti namespace", "activitiForm", "formulaire intégré refusé",
+                        "<bpmn:userTask id=\"form\" xmlns:activiti=\"http://activiti.org/bpmn\" activiti:formKey=\"embedded:deployment:essai.bpmn\" />"),
+                Arguments.of("Spin function hidden after a quoted brace", "quotedBrace", "fonction « JSON() » inconnue",
+                        "<bpmn:userTask id=\"read\" camunda:assignee=\"${'}' == '}' ? JSON(referralSettings).prop('linkSecret').stringValue() : ''}\" />"),
+                Arguments.of("expression split by a comment", "splitExpression", "fonction « JSON() » inconnue",
+                        "<bpmn:userTask id=\"read\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"s\">$<!---->{JSON(referralSettings).prop('linkSecret').stringValue()}</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:userTask>"),
+                Arguments.of("script element in another namespace", "foreignScript", "scripts sont interdits",
+                        "<bpmn:userTask id=\"t\"><bpmn:extensionElements><script xmlns=\"urn:x\">alert(1)</script></bpmn:extensionElements></bpmn:userTask>"),
                 Arguments.of("form that does not exist", "missingForm", "ni dans ce déploiement ni déjà déployé",
                         "<bpmn:userTask id=\"form\" camunda:formRef=\"formulaireFantome\" camunda:formRefBinding=\"latest\" />"));
     }
@@ -123,6 +135,8 @@ class HostileModelsTest {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("inExpr", "javascript");
+        var juel = ModelerDeploy.deploy(port, LEAD, Map.of("essai.dmn", dmn.replace("javascript", "juel")));
+        assertThat(juel.statusCode()).as("JUEL in a decision could hand FEEL any Java object").isEqualTo(400);
         assertThat(repository.createDecisionDefinitionQuery().decisionDefinitionKey("hostileDecision").count()).isZero();
     }
 
@@ -193,7 +207,8 @@ class HostileModelsTest {
         assertThat(evaluate(instance, "${execution.getVariable('owner')}")).isEqualTo("amina");
         assertThat(evaluate(instance, "${owner.toUpperCase()}")).isEqualTo("AMINA");
         assertThat(evaluate(instance, "${journeySettings.firstAnswerEscalation}")).isEqualTo("PT20H");
-        for (String hostile : new String[] {"${execution.getProcessEngineServices()}", "${execution.processEngine}",
+        for (String hostile : new String[] {"${JSON(referralSettings).prop('linkSecret').stringValue()}", "${S('{}')}",
+                "${execution.getProcessEngineServices()}", "${execution.processEngine}",
                 "${owner.getClass()}", "${referralSettings.linkSecret}", "${referralSettings.getLinkSecret()}",
                 "${registerContact.toString()}", "${youthRepository}", "${identityService}", "${execution.setVariable('x', 1)}"}) {
             assertThatThrownBy(() -> evaluate(instance, hostile)).as(hostile).isNotNull();
