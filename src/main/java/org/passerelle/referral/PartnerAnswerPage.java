@@ -24,10 +24,13 @@ public class PartnerAnswerPage {
     private final Referrals referrals;
     private final java.time.Clock clock;
 
-    public PartnerAnswerPage(PartnerAnswers answers, Referrals referrals, java.time.Clock clock) {
+    private final String teamContact;
+
+    public PartnerAnswerPage(PartnerAnswers answers, Referrals referrals, java.time.Clock clock, ReferralSettings settings) {
         this.answers = answers;
         this.referrals = referrals;
         this.clock = clock;
+        this.teamContact = settings.getTeamContact();
     }
 
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
@@ -47,6 +50,12 @@ public class PartnerAnswerPage {
                   <fieldset><legend>Vous pouvez l'accueillir</legend>
                     <label for="appointment">Date du premier rendez-vous</label>
                     <input type="date" id="appointment" name="appointment" required>
+                    <label for="time">Heure</label>
+                    <input type="time" id="time" name="time" required>
+                    <label for="place">Lieu (adresse ou antenne)</label>
+                    <input type="text" id="place" name="place" maxlength="300" size="50" required>
+                    <label for="contact">Personne à demander et téléphone</label>
+                    <input type="text" id="contact" name="contact" maxlength="200" size="40">
                     <button type="submit" name="decision" value="accepte">J'accepte l'orientation</button>
                   </fieldset>
                   <fieldset><legend>Vous ne pouvez pas l'accueillir</legend>
@@ -64,6 +73,8 @@ public class PartnerAnswerPage {
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> answer(@RequestParam(name = "t", required = false) String token,
             @RequestParam(required = false) String decision, @RequestParam(required = false) String appointment,
+            @RequestParam(required = false) String time, @RequestParam(required = false) String place,
+            @RequestParam(required = false) String contact, @RequestParam(required = false) String confirme,
             @RequestParam(required = false) String reason) {
         // The link first: an expired or used link has nothing left to fill in.
         PartnerAnswers.Outcome state = answers.check(token);
@@ -86,13 +97,37 @@ public class PartnerAnswerPage {
                 return incomplete(token, "Date du rendez-vous manquante",
                         "Pour accepter, indiquez la date du premier rendez-vous proposé au jeune (aujourd'hui ou plus tard).");
             }
+            if (date.isAfter(LocalDate.now(clock).plusMonths(6))) {
+                return incomplete(token, "Date trop lointaine", "Le premier rendez-vous doit avoir lieu dans les six mois.");
+            }
+        }
+        Appointment given = null;
+        if (accepted) {
+            java.time.LocalTime at;
+            try {
+                at = time == null || time.isBlank() ? null : java.time.LocalTime.parse(time.trim());
+            } catch (DateTimeParseException e) {
+                at = null;
+            }
+            if (at == null) {
+                return incomplete(token, "Heure manquante", "Indiquez l'heure du rendez-vous (par exemple 14:30).");
+            }
+            if (place == null || place.isBlank() || place.length() > 300 || !isPlain(place)
+                    || (contact != null && (contact.length() > 200 || !isPlain(contact)))) {
+                return incomplete(token, "Lieu manquant", "Indiquez le lieu du rendez-vous (300 caractères au plus) "
+                        + "et, si vous le souhaitez, la personne à demander (200 caractères au plus).");
+            }
+            given = new Appointment(date, at, place.strip(), contact == null || contact.isBlank() ? null : contact.strip());
+            if (given.isUnusualDay() && !"oui".equals(confirme)) {
+                return confirmUnusualDay(token, given);
+            }
         }
         if (!accepted && !PartnerAnswers.REFUSAL_REASONS.contains(reason)) {
             return incomplete(token, "Motif manquant", "Indiquez le motif du refus.");
         }
         PartnerAnswers.Outcome outcome;
         try {
-            outcome = answers.answer(token, accepted, date, reason);
+            outcome = answers.answer(token, accepted, given, reason);
         } catch (RuntimeException concurrentAnswer) {
             // Two submissions at once (a double click, two colleagues): the first one won.
             PartnerAnswers.Outcome now = answers.check(token);
@@ -107,13 +142,36 @@ public class PartnerAnswerPage {
                 : "<p>Nous proposerons une autre structure au jeune. Merci de votre réponse.</p>");
     }
 
+    /** A Sunday or a public holiday is probably a slip: the partner confirms or goes back, nothing typed is lost. */
+    private ResponseEntity<String> confirmUnusualDay(String token, Appointment given) {
+        return page(HttpStatus.OK, "Un dimanche ou un jour férié ?", "<p>Le " + escape(given.date().format(
+                java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH)))
+                + " est un dimanche ou un jour férié. Confirmez-vous ce rendez-vous ?</p>"
+                + "<form method=\"post\" action=\"/partenaires/orientation\">"
+                + hidden("t", token) + hidden("decision", "accepte") + hidden("appointment", given.date().toString())
+                + hidden("time", given.time().toString()) + hidden("place", given.place())
+                + hidden("contact", given.contact() == null ? "" : given.contact()) + hidden("confirme", "oui")
+                + "<button type=\"submit\">Oui, je confirme ce rendez-vous</button></form>"
+                + "<p><a href=\"/partenaires/orientation?t=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
+                + "\">Non, choisir un autre jour</a></p>");
+    }
+
+    private static String hidden(String name, String value) {
+        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
+    }
+
+    /** No control or direction-override characters in what the youth will read. */
+    private static boolean isPlain(String text) {
+        return text.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
+    }
+
     /** Nothing recorded: says what is missing and leads back to the form. */
-    private static ResponseEntity<String> incomplete(String token, String title, String what) {
+    private ResponseEntity<String> incomplete(String token, String title, String what) {
         return page(HttpStatus.BAD_REQUEST, title, "<p>" + escape(what) + "</p><p><a href=\"/partenaires/orientation?t="
                 + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + "\">Revenir à l'orientation</a></p>");
     }
 
-    private static ResponseEntity<String> refusal(PartnerAnswers.Outcome outcome) {
+    private ResponseEntity<String> refusal(PartnerAnswers.Outcome outcome) {
         return switch (outcome) {
             case EXPIRED -> page(HttpStatus.GONE, "Lien expiré",
                     "<p>Ce lien n'est plus valable. L'équipe de médiation a repris la main : contactez-la si besoin.</p>");
@@ -124,8 +182,10 @@ public class PartnerAnswerPage {
         };
     }
 
-    private static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-        return HtmlPages.page(status, title, body);
+    /** Every page says whom to ask: a partner who is stuck must reach a person. */
+    private ResponseEntity<String> page(HttpStatus status, String title, String body) {
+        return HtmlPages.page(status, title, body + "<p>Une question ? L'équipe de médiation Passerelle : "
+                + escape(teamContact) + "</p>");
     }
 
     private static String escape(String value) {

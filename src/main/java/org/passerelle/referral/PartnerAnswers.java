@@ -44,6 +44,13 @@ public class PartnerAnswers {
 
     @Transactional
     public Outcome answer(String token, boolean accepted, LocalDate appointmentDate, String refusalReason) {
+        return answer(token, accepted, appointmentDate == null ? null : new Appointment(appointmentDate, null, null, null),
+                refusalReason);
+    }
+
+    @Transactional
+    public Outcome answer(String token, boolean accepted, Appointment appointment, String refusalReason) {
+        LocalDate appointmentDate = appointment == null ? null : appointment.date();
         Outcome state = check(token);
         if (state != Outcome.RECORDED) {
             return state;
@@ -54,6 +61,9 @@ public class PartnerAnswers {
                 .setVariables(Variables.createVariables()
                         .putValue(Vars.PARTNER_ANSWER, accepted ? Values.ACCEPTED : Values.REFUSED)
                         .putValue(Vars.APPOINTMENT_DATE, appointmentDate == null ? null : appointmentDate.toString())
+                        .putValue(Vars.APPOINTMENT_TIME, appointment == null || appointment.time() == null ? null : appointment.time().toString())
+                        .putValue(Vars.APPOINTMENT_PLACE, appointment == null ? null : appointment.place())
+                        .putValue(Vars.APPOINTMENT_CONTACT, appointment == null ? null : appointment.contact())
                         .putValue(Vars.REFUSAL_REASON, accepted ? null : refusalReason))
                 .correlate();
         // Single use at once, before the asynchronous recording step runs.

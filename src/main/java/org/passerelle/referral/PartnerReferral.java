@@ -24,6 +24,10 @@ public final class PartnerReferral {
         public static final String REFERRAL_ID = "referralId";
         public static final String PARTNER_ANSWER = "partnerAnswer";
         public static final String APPOINTMENT_DATE = "appointmentDate";
+        /** "14:30", the place and whom to ask for, as the partner typed them. */
+        public static final String APPOINTMENT_TIME = "appointmentTime";
+        public static final String APPOINTMENT_PLACE = "appointmentPlace";
+        public static final String APPOINTMENT_CONTACT = "appointmentContact";
         /** The appointment as the mediator reads it ("mercredi 10 décembre 2026"). */
         public static final String APPOINTMENT_LABEL = "appointmentLabel";
         /** When the mediator should have checked the youth went: the attendance task's due date. */

@@ -25,7 +25,10 @@ public class RecordPartnerAnswer implements JavaDelegate {
         Long referralId = (Long) execution.getVariable(Vars.REFERRAL_ID);
         if (Values.ACCEPTED.equals(execution.getVariable(Vars.PARTNER_ANSWER))) {
             java.time.LocalDate appointment = FormValues.asDate(execution.getVariable(Vars.APPOINTMENT_DATE));
-            referrals.accepted(referralId, appointment);
+            Object time = execution.getVariable(Vars.APPOINTMENT_TIME);
+            referrals.accepted(referralId, appointment == null ? null : new Appointment(appointment,
+                    time == null ? null : java.time.LocalTime.parse(time.toString()),
+                    (String) execution.getVariable(Vars.APPOINTMENT_PLACE), (String) execution.getVariable(Vars.APPOINTMENT_CONTACT)));
             execution.setVariable(Vars.OUTCOME, Values.ACCEPTED_OUTCOME);
             if (appointment != null) {
                 execution.setVariable(Vars.APPOINTMENT_LABEL, appointment.format(LABEL));

@@ -28,6 +28,9 @@ public class Referral {
     private Status status;
     private String reason;
     private LocalDate appointmentDate;
+    private String appointmentTime;
+    private String appointmentPlace;
+    private String appointmentContact;
     @Column(nullable = false)
     private Instant sentAt;
     private Instant answeredAt;
@@ -53,6 +56,12 @@ public class Referral {
     public Status getStatus() { return status; }
     public String getReason() { return reason; }
     public LocalDate getAppointmentDate() { return appointmentDate; }
+
+    /** The appointment as the partner gave it (time, place and contact may be missing for older answers). */
+    public Appointment getAppointment() {
+        return appointmentDate == null ? null : new Appointment(appointmentDate,
+                appointmentTime == null ? null : java.time.LocalTime.parse(appointmentTime), appointmentPlace, appointmentContact);
+    }
     public Instant getAnsweredAt() { return answeredAt; }
 
     public String getLinkNonce() { return linkNonce; }
@@ -79,9 +88,16 @@ public class Referral {
     }
 
     public void accept(LocalDate appointmentDate, Instant at) {
+        accept(appointmentDate == null ? null : new Appointment(appointmentDate, null, null, null), at);
+    }
+
+    public void accept(Appointment appointment, Instant at) {
         this.linkNonce = null;
         this.status = Status.ACCEPTED;
-        this.appointmentDate = appointmentDate;
+        this.appointmentDate = appointment == null ? null : appointment.date();
+        this.appointmentTime = appointment == null || appointment.time() == null ? null : appointment.time().toString();
+        this.appointmentPlace = appointment == null ? null : appointment.place();
+        this.appointmentContact = appointment == null ? null : appointment.contact();
         this.answeredAt = at;
     }
 

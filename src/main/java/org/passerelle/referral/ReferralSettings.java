@@ -17,6 +17,8 @@ public class ReferralSettings {
     private String expiry = "P30D";
     /** "smtp" sends partner emails; "log" (demo only) logs the answer link instead. */
     private String mailDelivery = "smtp";
+    /** How partners reach the mediation team (shown on their answer pages). */
+    private String teamContact = "passerelle@localhost";
 
     public String getPublicUrl() { return publicUrl; }
     public void setPublicUrl(String publicUrl) { this.publicUrl = publicUrl; }
@@ -30,4 +32,6 @@ public class ReferralSettings {
     public String getMailDelivery() { return mailDelivery; }
     public void setMailDelivery(String mailDelivery) { this.mailDelivery = mailDelivery; }
     public void setExpiry(String expiry) { this.expiry = expiry; }
+    public String getTeamContact() { return teamContact; }
+    public void setTeamContact(String teamContact) { this.teamContact = teamContact; }
 }

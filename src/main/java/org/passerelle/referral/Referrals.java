@@ -126,10 +126,11 @@ public class Referrals {
         Partner partner = partners.findById(referral.getPartnerId()).orElseThrow();
         var journey = journeys.findById(referral.getJourneyId()).orElseThrow();
         String name = journey.getYouth().getFirstName() == null ? "" : " " + journey.getYouth().getFirstName();
-        String when = referral.getAppointmentDate() == null ? "bientôt" : "le " + referral.getAppointmentDate()
-                .format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM", java.util.Locale.FRENCH));
-        String call = partner.getPhone() == null || partner.getPhone().isBlank() ? ""
-                : " Leur numéro : " + partner.getPhone() + ".";
+        Appointment appointment = referral.getAppointment();
+        String when = appointment == null ? "bientôt" : appointment.inWords(todayWhere(journey.getYouth()));
+        String contact = appointment != null && appointment.contact() != null && !appointment.contact().isBlank()
+                ? appointment.contact() : partner.getPhone();
+        String call = contact == null || contact.isBlank() ? "" : " Contact : " + contact + ".";
         outbound.send(journey, org.passerelle.channels.ConversationMessage.Kind.NUDGE, "Bonne nouvelle" + name + " ! "
                 + partner.getName() + " t'attend " + when + " pour ton premier rendez-vous." + call
                 + " Ils vont t'accompagner près de chez toi. Réponds-nous si tu as une question.");
@@ -171,6 +172,11 @@ public class Referrals {
     @Transactional
     public void accepted(Long referralId, LocalDate appointmentDate) {
         referrals.findById(referralId).orElseThrow().accept(appointmentDate, clock.instant());
+    }
+
+    @Transactional
+    public void accepted(Long referralId, Appointment appointment) {
+        referrals.findById(referralId).orElseThrow().accept(appointment, clock.instant());
     }
 
     @Transactional

@@ -80,7 +80,14 @@ class PartnerAnswerPageIT {
         page.waitForTimeout(500);
         assertThat(page.locator("#appointment:invalid").count()).as("the browser asks for the date first").isOne();
         assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getStatus()).isEqualTo(Referral.Status.SENT);
-        page.getByLabel("Date du premier rendez-vous").fill(java.time.LocalDate.now().plusDays(5).toString());
+        LocalDate day = LocalDate.now().plusDays(5);
+        while (new org.passerelle.referral.Appointment(day, null, null, null).isUnusualDay()) {
+            day = day.plusDays(1);
+        }
+        page.getByLabel("Date du premier rendez-vous").fill(day.toString());
+        page.getByLabel("Heure").fill("09:30");
+        page.getByLabel("Lieu (adresse ou antenne)").fill("Antenne du Vieux-Port, 2 quai du Port, Marseille");
+        page.getByLabel("Personne à demander et téléphone").fill("M. Martin, 04 91 00 00 01");
         BrowserSession.screenshot(page, "partner-1-referral-page");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("J'accepte l'orientation")).click();
         page.locator("h1").getByText("Merci, votre réponse est enregistrée").waitFor();
@@ -90,7 +97,8 @@ class PartnerAnswerPageIT {
                 .activityId("taskSavePartnerAnswer").singleResult().getId());
         Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
         assertThat(referral.getStatus()).isEqualTo(Referral.Status.ACCEPTED);
-        assertThat(referral.getAppointmentDate()).isEqualTo(LocalDate.now().plusDays(5));
+        assertThat(referral.getAppointmentDate()).isEqualTo(day);
+        assertThat(referral.getAppointment().time()).isEqualTo(java.time.LocalTime.of(9, 30));
 
         page.goBack();
         page.reload();

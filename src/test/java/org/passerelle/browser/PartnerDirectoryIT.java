@@ -40,7 +40,7 @@ class PartnerDirectoryIT {
         BrowserSession.screenshot(page, "welcome-after-login");
         page.navigate("http://localhost:" + port + "/annuaire/partenaires");
         page.getByText("Se déconnecter").first().waitFor();
-        page.getByLabel("Département").fill("46");
+        page.getByLabel("Département").selectOption("46");
         page.getByLabel("Seulement les structures sans courriel").check();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Rechercher")).click();
         assertThat(page.locator("tbody").innerText()).contains("Mission Locale du Lot navigateur", "à compléter");

@@ -367,7 +367,7 @@ class JourneyIntegrationTest {
                 .doesNotContain("Mission Locale de Paris");
         taskService.complete(choose.getId(), java.util.Map.of("partnerId", refusing.getId().toString()));
         executeJob(referral, "taskSendReferral");
-        partnerAnswers.answer(linkOf(started.journeyId(), refusing.getId()), false, null, "pasDePlace");
+        partnerAnswers.answer(linkOf(started.journeyId(), refusing.getId()), false, (org.passerelle.referral.Appointment) null, "pasDePlace");
         executeJob(referral, "taskSavePartnerAnswer");
 
         Task again = task(referral, "taskChoosePartner");

@@ -113,22 +113,30 @@ class PartnerAnswerLinkTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("<html lang=\"fr\">", "Orientation vers " + sent.partner().getName(), "J'accepte l'orientation");
 
-        java.time.LocalDate appointment = java.time.LocalDate.now().plusDays(3);
+        java.time.LocalDate appointment = workingDayAfter(3);
         HttpResponse<String> noDate = answer(sent.link(), "decision=accepte");
         assertThat(noDate.statusCode()).isEqualTo(400);
         assertThat(noDate.body()).contains("Date du rendez-vous manquante", "Revenir à l'orientation</a>");
         assertThat(answer(sent.link(), "decision=accepte&appointment=" + appointment.minusDays(30)).statusCode())
                 .as("a date already past").isEqualTo(400);
         assertThat(answer(sent.link(), "decision=accepte&appointment=demain").body()).contains("Date incorrecte");
+        assertThat(answer(sent.link(), "decision=accepte&appointment=" + appointment.plusMonths(7) + "&time=10:00&place=Ici").body())
+                .contains("Date trop lointaine");
+        assertThat(answer(sent.link(), "decision=accepte&appointment=" + appointment + "&place=Ici").body()).contains("Heure manquante");
+        assertThat(answer(sent.link(), "decision=accepte&appointment=" + appointment + "&time=25:99&place=Ici").body())
+                .contains("Heure manquante");
+        assertThat(answer(sent.link(), "decision=accepte&appointment=" + appointment + "&time=14:30").body()).contains("Lieu manquant");
         assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getStatus()).isEqualTo(Referral.Status.SENT);
 
-        HttpResponse<String> accepted = answer(sent.link(), "decision=accepte&appointment=" + appointment);
+        HttpResponse<String> accepted = answer(sent.link(), "decision=accepte&appointment=" + appointment
+                + "&time=14:30&place=12+rue+de+la+R%C3%A9publique%2C+Saint-Denis&contact=Mme+Diallo+01+48+00+00+00");
         assertThat(accepted.statusCode()).isEqualTo(200);
         assertThat(accepted.body()).contains("Merci, votre réponse est enregistrée");
         runJob(sent.processInstanceId(), "taskSavePartnerAnswer");
         Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
         assertThat(referral.getStatus()).isEqualTo(Referral.Status.ACCEPTED);
         assertThat(referral.getAppointmentDate()).isEqualTo(appointment);
+        assertThat(referral.getAppointment().place()).isEqualTo("12 rue de la République, Saint-Denis");
         Partner partner = partners.findById(sent.partner().getId()).orElseThrow();
         partner.describe(new Partner.Description(partner.getName(), null, partner.getNetwork(), partner.getDepartement(), null,
                 partner.getEmail(), "04 91 00 00 00", partner.getAgeMin(), partner.getAgeMax(), null, null, null,
@@ -136,8 +144,10 @@ class PartnerAnswerLinkTest {
         partners.save(partner);
         runJob(sent.processInstanceId(), "taskNotifyYouth");
         assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(sent.journeyId())).last().satisfies(m -> assertThat(m.getBody())
-                .contains(" t'attend le " + appointment.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM",
-                        java.util.Locale.FRENCH)), "Leur numéro : 04 91 00 00 00."));
+                .contains(" t'attend le " + appointment.format(java.time.format.DateTimeFormatter.ofPattern(
+                        appointment.getYear() == java.time.LocalDate.now().getYear() ? "EEEE d MMMM" : "EEEE d MMMM yyyy",
+                        java.util.Locale.FRENCH)) + " à 14 h 30, 12 rue de la République, Saint-Denis",
+                        "Contact : Mme Diallo 01 48 00 00 00."));
         var confirm = taskService.createTaskQuery().processInstanceId(sent.processInstanceId())
                 .taskDefinitionKey("taskConfirmAttendance").singleResult();
         assertThat(confirm.getDueDate()).as("two days after the appointment")
@@ -173,6 +183,39 @@ class PartnerAnswerLinkTest {
         assertThat(answer(tampered, "decision=accepte").statusCode()).isEqualTo(400);
         assertThat(open("n-importe-quoi").body()).contains("Lien invalide");
         assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getStatus()).isEqualTo(Referral.Status.SENT);
+    }
+
+    /** The next day after {@code days} that is neither a Sunday nor a public holiday. */
+    private static java.time.LocalDate workingDayAfter(int days) {
+        java.time.LocalDate day = java.time.LocalDate.now().plusDays(days);
+        while (new Appointment(day, null, null, null).isUnusualDay()) {
+            day = day.plusDays(1);
+        }
+        return day;
+    }
+
+    @Test
+    void aSundayAppointmentIsConfirmedBeforeItIsRecorded() throws Exception {
+        Sent sent = referYouth("link-sunday");
+        java.time.LocalDate sunday = java.time.LocalDate.now().plusDays(2).with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.SUNDAY));
+        String form = "decision=accepte&appointment=" + sunday + "&time=10:00&place=Antenne+de+Bobigny";
+
+        var asked = answer(sent.link(), form);
+
+        assertThat(asked.statusCode()).isEqualTo(200);
+        assertThat(asked.body()).contains("est un dimanche ou un jour férié", "Oui, je confirme ce rendez-vous",
+                "value=\"Antenne de Bobigny\"");
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getStatus()).isEqualTo(Referral.Status.SENT);
+        assertThat(answer(sent.link(), form + "&confirme=oui").body()).contains("Merci, votre réponse est enregistrée");
+    }
+
+    @Test
+    void frenchPublicHolidaysAreKnown() {
+        assertThat(Appointment.easterSunday(2027)).isEqualTo(java.time.LocalDate.of(2027, 3, 28));
+        assertThat(new Appointment(java.time.LocalDate.of(2027, 3, 29), null, null, null).isUnusualDay()).as("lundi de Pâques").isTrue();
+        assertThat(new Appointment(java.time.LocalDate.of(2027, 5, 6), null, null, null).isUnusualDay()).as("Ascension").isTrue();
+        assertThat(new Appointment(java.time.LocalDate.of(2027, 7, 14), null, null, null).isUnusualDay()).isTrue();
+        assertThat(new Appointment(java.time.LocalDate.of(2027, 3, 30), null, null, null).isUnusualDay()).isFalse();
     }
 
     @Test
@@ -233,7 +276,8 @@ class PartnerAnswerLinkTest {
         assertThat(referral.getRemindersSent()).isEqualTo(3);
         var late = answer(sent.link(), "decision=accepte");
         assertThat(late.statusCode()).isEqualTo(410);
-        assertThat(late.body()).contains("Lien expiré").doesNotContain("déjà enregistrée");
+        assertThat(late.body()).contains("Lien expiré", "Une question ? L'équipe de médiation Passerelle : ")
+                .doesNotContain("déjà enregistrée");
         assertThat(taskService.createTaskQuery().processInstanceId(sent.processInstanceId()).taskDefinitionKey("taskChoosePartner").count()).isOne();
     }
 }
