@@ -96,6 +96,25 @@ class EngineRestAndRolesTest {
     }
 
     @Test
+    void aMediatorLeavesANoteOnAYouthsTaskAndReadsItsHistory() throws Exception {
+        var started = gateway.startFromFirstContact(new org.passerelle.journey.JourneyGateway.FirstContact("whatsapp", "roles-note-1",
+                "Anaïs", "tiktok", "Bonjour"));
+        String task = engine.getTaskService().createTaskQuery().processInstanceId(started.processInstanceId()).singleResult().getId();
+
+        var note = send(org.passerelle.testsupport.Http.postJson(port, "/engine-rest/task/" + task + "/comment/create",
+                "{\"message\":\"Rappeler après 17 h, elle travaille le matin\"}")
+                .header("Authorization", basic("restMediator", TestUsers.password("restMediator"))));
+        var notes = send(get(port, "/engine-rest/task/" + task + "/comment")
+                .header("Authorization", basic("restMediator", TestUsers.password("restMediator"))));
+        var history = send(get(port, "/engine-rest/history/user-operation?taskId=" + task)
+                .header("Authorization", basic("restMediator", TestUsers.password("restMediator"))));
+
+        assertThat(note.statusCode()).as(note.body()).isEqualTo(200);
+        assertThat(notes.body()).contains("Rappeler après 17 h");
+        assertThat(history.statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void mediatorsAndSupervisorsCannotDeploy() {
         var mediator = deployFromModeler("restMediator", "essaiMediateur");
         var supervisor = deployFromModeler("restSupervisor", "essaiSuperviseur");
