@@ -81,6 +81,18 @@ class AbuseResistanceTest {
     }
 
     @Test
+    void behindAnHttpsProxyTheSessionCookieIsSecure() throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/camunda/app/tasklist/abuseTest/"))
+                .header("X-Forwarded-Proto", "https").header("X-Forwarded-For", "198.51.100.9").GET().build(),
+                HttpResponse.BodyHandlers.discarding());
+
+        // The CSRF cookie is Secure in production by configuration (application-postgres.yaml).
+        assertThat(response.headers().allValues("Set-Cookie")).filteredOn(cookie -> cookie.startsWith("JSESSIONID"))
+                .singleElement().satisfies(cookie -> assertThat(cookie).contains("Secure", "HttpOnly"));
+    }
+
+    @Test
     void twoHundredTrickledWebhookBodiesDoNotSlowAMediator() throws Exception {
         String mediator = TestUsers.ensure(identity, "busyMediator", Roles.MEDIATORS);
         List<Socket> slow = new ArrayList<>();
