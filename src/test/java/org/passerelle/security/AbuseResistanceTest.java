@@ -95,6 +95,7 @@ class AbuseResistanceTest {
     @Test
     void twoHundredTrickledWebhookBodiesDoNotSlowAMediator() throws Exception {
         String mediator = TestUsers.ensure(identity, "busyMediator", Roles.MEDIATORS);
+        assertThat(tasks(mediator, TestUsers.password(mediator), "198.51.100.3").statusCode()).as("warm-up").isEqualTo(200);
         List<Socket> slow = new ArrayList<>();
         ScheduledExecutorService trickle = Executors.newSingleThreadScheduledExecutor();
         try {
@@ -115,13 +116,16 @@ class AbuseResistanceTest {
             }), 1, 1, TimeUnit.SECONDS);
             Thread.sleep(2000);
 
+            List<Long> millis = new ArrayList<>();
             for (int call = 0; call < 5; call++) {
                 long started = System.nanoTime();
                 var response = tasks(mediator, TestUsers.password(mediator), "198.51.100.3");
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                millis.add(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
                 assertThat(response.statusCode()).isEqualTo(200);
-                assertThat(millis).as("mediator's GET /engine-rest/task under 200 slow bodies").isLessThan(1000);
             }
+            // Starved, the first call waits until the slow bodies time out (about 9 s measured without the limit).
+            assertThat(java.util.Collections.max(millis)).as("mediator's GET /engine-rest/task under 200 slow bodies, "
+                    + millis).isLessThan(1000);
         } finally {
             trickle.shutdownNow();
             for (Socket socket : slow) {
