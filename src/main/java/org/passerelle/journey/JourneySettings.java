@@ -1,5 +1,6 @@
 package org.passerelle.journey;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.passerelle.modelguard.ReadableFromModels;
 import org.springframework.stereotype.Component;
@@ -13,6 +14,9 @@ public class JourneySettings {
     /** ISO-8601 duration after which an unanswered first message escalates to programme leads. */
     private String firstAnswerEscalation = "PT20H";
 
+    /** ISO-8601 duration after which a staff task without a promise of its own is due. */
+    private String standardTaskDue = "P3D";
+
     /** A youth's next task goes to the mediator who did the previous one. */
     private boolean sameMediator = true;
 
@@ -22,6 +26,15 @@ public class JourneySettings {
 
     public void setSameMediator(boolean sameMediator) {
         this.sameMediator = sameMediator;
+    }
+
+    public String getStandardTaskDue() {
+        return standardTaskDue;
+    }
+
+    public void setStandardTaskDue(String standardTaskDue) {
+        Duration.parse(standardTaskDue);
+        this.standardTaskDue = standardTaskDue;
     }
 
     public String getFirstAnswerEscalation() {

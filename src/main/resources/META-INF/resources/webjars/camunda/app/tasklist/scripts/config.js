@@ -1,5 +1,7 @@
 // Passerelle: Tasklist speaks French (locales/fr.json, written for Passerelle) and nothing else.
 export default {
+  // Lists open with the oldest due date first (scripts/due-first.js).
+  customScripts: ['scripts/due-first'],
   locales: {
     availableLocales: ['fr'],
     fallbackLocale: 'fr'

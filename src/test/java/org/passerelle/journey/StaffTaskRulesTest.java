@@ -2,6 +2,8 @@ package org.passerelle.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,10 +19,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A youth keeps their mediator from one task to the next, unless the programme turns it off. */
+/**
+ * A youth keeps their mediator from one task to the next, unless the programme turns it off; every staff task has a
+ * due date: its own promise, or the programme's standard delay.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-class SameMediatorTest {
+class StaffTaskRulesTest {
 
     @Autowired JourneyGateway gateway;
     @Autowired TaskService taskService;
@@ -31,6 +36,7 @@ class SameMediatorTest {
     @AfterEach
     void restore() {
         settings.setSameMediator(true);
+        settings.setStandardTaskDue("P3D");
     }
 
     private String diagnosticAssigneeAfterFirstAnswerBy(String mediator, String externalId) {
@@ -56,5 +62,28 @@ class SameMediatorTest {
         settings.setSameMediator(false);
 
         assertThat(diagnosticAssigneeAfterFirstAnswerBy("continuityKarim", "continuity-2")).isNull();
+    }
+
+    @Test
+    void aTaskWithoutAPromiseOfItsOwnIsDueAfterTheStandardDelay() {
+        settings.setStandardTaskDue("P2D");
+        Instant before = Instant.now();
+        TestUsers.ensure(identity, "dueAmina", Roles.MEDIATORS);
+        var started = gateway.startFromFirstContact(new FirstContact("whatsapp", "due-1", "Lou", "tiktok", "Bonjour"));
+        var firstAnswer = taskService.createTaskQuery().processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult();
+        // The first answer keeps its own promise (arrival + 24 h), not the standard delay.
+        assertThat(firstAnswer.getDueDate().toInstant()).isBetween(before.plus(Duration.ofHours(24)).minusSeconds(5),
+                Instant.now().plus(Duration.ofHours(24)).plusSeconds(5));
+        taskService.claim(firstAnswer.getId(), "dueAmina");
+        taskService.complete(firstAnswer.getId(), Map.of(Vars.ANSWER_TEXT, "Bonjour Lou"));
+        Instant answered = Instant.now();
+        managementService.createJobQuery().processInstanceId(started.processInstanceId()).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+
+        var diagnostic = taskService.createTaskQuery().processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(Tasks.DIAGNOSTIC).singleResult();
+        assertThat(diagnostic.getDueDate().toInstant()).isBetween(answered.plus(Duration.ofDays(2)).minusSeconds(5),
+                Instant.now().plus(Duration.ofDays(2)).plusSeconds(5));
     }
 }

@@ -15,16 +15,19 @@ import org.passerelle.security.Roles;
 import org.springframework.stereotype.Component;
 
 /**
- * Adds {@link SameMediator} to every user task offered to mediators, in every deployed model: continuity is
- * the engine's rule, not something each model must remember (nor a lead's model can remove).
+ * Rules every staff task follows, in every deployed model: they are the engine's rules, not something each model
+ * must remember (nor a lead's model can remove). Mediators' tasks keep the youth's mediator ({@link SameMediator});
+ * every staff task has a due date ({@link StandardDueDate}) so that "À traiter" can list the oldest promise first.
  */
 @Component
-public class SameMediatorPlugin extends AbstractProcessEnginePlugin {
+public class StaffTaskRules extends AbstractProcessEnginePlugin {
 
     private final TaskListener sameMediator;
+    private final TaskListener standardDueDate;
 
-    public SameMediatorPlugin(JourneySettings settings) {
+    public StaffTaskRules(JourneySettings settings) {
         this.sameMediator = new SameMediator(settings);
+        this.standardDueDate = new StandardDueDate(settings);
     }
 
     @Override
@@ -34,10 +37,14 @@ public class SameMediatorPlugin extends AbstractProcessEnginePlugin {
         listeners.add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
-                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask
-                        && userTask.getTaskDefinition().getCandidateGroupIdExpressions().stream()
-                                .anyMatch(group -> group.getExpressionText().contains(Roles.MEDIATORS))) {
-                    userTask.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, sameMediator);
+                if (!(activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask)) {
+                    return;
+                }
+                var definition = userTask.getTaskDefinition();
+                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, standardDueDate);
+                if (definition.getCandidateGroupIdExpressions().stream()
+                        .anyMatch(group -> group.getExpressionText().contains(Roles.MEDIATORS))) {
+                    definition.addTaskListener(TaskListener.EVENTNAME_CREATE, sameMediator);
                 }
             }
         });
