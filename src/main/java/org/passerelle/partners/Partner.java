@@ -117,6 +117,11 @@ public class Partner {
     public Network getNetwork() { return network; }
     public String getDepartement() { return departement; }
     public String getEmail() { return email; }
+
+    /** Without an address the referral goes by phone or in person, recorded by the mediator. */
+    public boolean receivesReferralsByEmail() {
+        return email != null && !email.isBlank();
+    }
     public Integer getAgeMin() { return ageMin; }
     public Integer getAgeMax() { return ageMax; }
     public String getMaxDiplomaLevel() { return maxDiplomaLevel; }

@@ -55,15 +55,18 @@ public final class PartnerMatcher {
             } else if (coverage == Coverage.NONE) {
                 whyNot.add(zoneRefusal(partner, youth));
             }
-            if (partner.getEmail() == null || partner.getEmail().isBlank()) {
-                // The referral goes by email: a service from a referential without contact cannot receive it yet.
-                whyNot.add("aucune adresse courriel pour recevoir l'orientation : à compléter dans l'annuaire");
-            }
             if (!whyNot.isEmpty()) {
                 exclusions.add(new Exclusion(partner, whyNot, networkLimit == null && coverage != Coverage.NONE));
                 continue;
             }
             int score = scoreLocality(coverage, why, youth);
+            if (!partner.receivesReferralsByEmail()) {
+                // Still proposed: the mediator refers by phone or in person and records the answer.
+                score -= 5;
+                why.add(partner.getPhone() == null || partner.getPhone().isBlank()
+                        ? "sans courriel ni téléphone dans l'annuaire : orientation sur place"
+                        : "sans courriel : orientation par téléphone (" + partner.getPhone() + ")");
+            }
             Integer weight = preferredNetworks.get(partner.getNetwork());
             if (weight != null) {
                 score += 15 * weight;

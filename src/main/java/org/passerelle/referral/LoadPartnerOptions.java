@@ -28,7 +28,8 @@ public class LoadPartnerOptions implements JavaDelegate {
         PartnerMatcher.Result result = referrals.proposals(journeyId);
         List<Choice> options = new ArrayList<>();
         result.proposals().forEach(p -> options.add(new Choice(p.partner().getName() + " — "
-                + Networks.label(p.partner().getNetwork()) + " (" + p.partner().getDepartement() + ")", p.partner().getId().toString())));
+                + Networks.label(p.partner().getNetwork()) + " (" + p.partner().getDepartement() + ")"
+                + (p.partner().receivesReferralsByEmail() ? "" : " — par téléphone ou sur place"), p.partner().getId().toString())));
         options.add(new Choice("Aucun partenaire adapté", Values.NONE));
         execution.setVariable(Vars.PARTNER_OPTIONS, Choice.asFormValues(options));
         execution.setVariable(Vars.PARTNER_PROPOSALS, ProposalText.of(result));

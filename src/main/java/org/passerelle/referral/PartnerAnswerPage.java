@@ -1,7 +1,6 @@
 package org.passerelle.referral;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -85,39 +84,13 @@ public class PartnerAnswerPage {
         if (!accepted && !"refuse".equals(decision)) {
             return incomplete(token, "Réponse incomplète", "Choisissez d'accepter ou de refuser l'orientation.");
         }
-        LocalDate date = null;
-        if (accepted) {
-            try {
-                date = appointment == null || appointment.isBlank() ? null : LocalDate.parse(appointment);
-            } catch (DateTimeParseException e) {
-                return incomplete(token, "Date incorrecte", "La date du rendez-vous n'est pas valide.");
-            }
-            // A day's margin: the partner's today may still be yesterday overseas.
-            if (date == null || date.isBefore(LocalDate.now(clock).minusDays(1))) {
-                return incomplete(token, "Date du rendez-vous manquante",
-                        "Pour accepter, indiquez la date du premier rendez-vous proposé au jeune (aujourd'hui ou plus tard).");
-            }
-            if (date.isAfter(LocalDate.now(clock).plusMonths(6))) {
-                return incomplete(token, "Date trop lointaine", "Le premier rendez-vous doit avoir lieu dans les six mois.");
-            }
-        }
         Appointment given = null;
         if (accepted) {
-            java.time.LocalTime at;
             try {
-                at = time == null || time.isBlank() ? null : java.time.LocalTime.parse(time.trim());
-            } catch (DateTimeParseException e) {
-                at = null;
+                given = AppointmentInput.read(appointment, time, place, contact, LocalDate.now(clock));
+            } catch (AppointmentInput.Refused refused) {
+                return incomplete(token, refused.title(), refused.getMessage());
             }
-            if (at == null) {
-                return incomplete(token, "Heure manquante", "Indiquez l'heure du rendez-vous (par exemple 14:30).");
-            }
-            if (place == null || place.isBlank() || place.length() > 300 || !isPlain(place)
-                    || (contact != null && (contact.length() > 200 || !isPlain(contact)))) {
-                return incomplete(token, "Lieu manquant", "Indiquez le lieu du rendez-vous (300 caractères au plus) "
-                        + "et, si vous le souhaitez, la personne à demander (200 caractères au plus).");
-            }
-            given = new Appointment(date, at, place.strip(), contact == null || contact.isBlank() ? null : contact.strip());
             if (given.isUnusualDay() && !"oui".equals(confirme)) {
                 return confirmUnusualDay(token, given);
             }
@@ -158,11 +131,6 @@ public class PartnerAnswerPage {
 
     private static String hidden(String name, String value) {
         return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
-    }
-
-    /** No control or direction-override characters in what the youth will read. */
-    private static boolean isPlain(String text) {
-        return text.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT);
     }
 
     /** Nothing recorded: says what is missing and leads back to the form. */

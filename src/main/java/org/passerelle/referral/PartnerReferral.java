@@ -16,12 +16,25 @@ public final class PartnerReferral {
         }
     }
 
+    /** Its user tasks' forms. */
+    public static final class Forms {
+        public static final String REFER_DIRECTLY = "referDirectly";
+
+        private Forms() {
+        }
+    }
+
     public static final class Vars {
         public static final String PARTNER_OPTIONS = "partnerOptions";
         /** The ranked proposals and exclusions, explained in French for the mediator. */
         public static final String PARTNER_PROPOSALS = "partnerProposals";
         public static final String PARTNER_ID = "partnerId";
         public static final String REFERRAL_ID = "referralId";
+        /** false: the partner has no email address, the mediator refers by phone or in person. */
+        public static final String REFERRAL_BY_EMAIL = "referralByEmail";
+        public static final String PARTNER_NAME = "partnerName";
+        /** How the mediator reaches a partner without email (its phone, or in person). */
+        public static final String PARTNER_CONTACT = "partnerContact";
         public static final String PARTNER_ANSWER = "partnerAnswer";
         public static final String APPOINTMENT_DATE = "appointmentDate";
         /** "14:30", the place and whom to ask for, as the partner typed them. */

@@ -13,8 +13,13 @@ final class ProposalText {
 
     static String of(PartnerMatcher.Result result) {
         StringBuilder text = new StringBuilder();
+        var local = result.exclusions().stream().filter(PartnerMatcher.Exclusion::onTerritory).toList();
         if (result.proposals().isEmpty()) {
-            text.append("Aucune structure ne correspond aux critères du jeune.\n");
+            // Say what is really missing: no structure here at all, or structures whose criteria do not fit.
+            text.append(local.isEmpty()
+                    ? "Aucune structure de l'annuaire n'intervient sur le territoire du jeune : ajoutez-en une dans l'annuaire "
+                            + "ou choisissez « Aucun partenaire adapté ».\n"
+                    : "Aucune structure de son territoire ne remplit ses critères d'admission (motifs ci-dessous).\n");
         }
         int rank = 1;
         for (var proposal : result.proposals()) {
@@ -22,7 +27,6 @@ final class ProposalText {
                     .append(String.join(" ; ", proposal.reasons())).append('\n');
         }
         // Structures of the youth's territory say why they are left out; the rest of France is only counted.
-        var local = result.exclusions().stream().filter(PartnerMatcher.Exclusion::onTerritory).toList();
         long elsewhere = result.exclusions().size() - local.size();
         if (!local.isEmpty()) {
             text.append("\nNon proposées sur son territoire :\n").append(local.stream().limit(SHOWN_EXCLUSIONS)

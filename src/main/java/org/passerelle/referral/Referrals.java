@@ -90,14 +90,29 @@ public class Referrals {
         return rates;
     }
 
-    /** Records the referral and emails the partner a signed answer link. */
+    /**
+     * Records the referral and emails the partner a signed answer link; a partner without an email address is
+     * referred by the mediator, by phone or in person, who records its answer.
+     */
     @Transactional
     public Long send(Long journeyId, Long partnerId) {
         Partner partner = partners.findById(partnerId).filter(Partner::isActive)
                 .orElseThrow(() -> new IllegalArgumentException("Partenaire inconnu ou inactif : " + partnerId));
         Referral referral = referrals.save(new Referral(journeyId, partnerId, clock.instant(), ReferralLinks.newNonce()));
-        mailer.referral(partner, summary(journeyId), link(referral));
+        if (partner.receivesReferralsByEmail()) {
+            mailer.referral(partner, summary(journeyId), link(referral));
+        }
         return referral.getId();
+    }
+
+    /** How the mediator reaches a partner without email: its phone, or in person. */
+    @Transactional(readOnly = true)
+    public String directContact(Long partnerId) {
+        Partner partner = partners.findById(partnerId).orElseThrow();
+        String where = partner.getDepartement() == null ? "" : " (département " + partner.getDepartement() + ")";
+        return partner.getPhone() == null || partner.getPhone().isBlank()
+                ? "pas de téléphone non plus, accompagnez le jeune sur place" + where
+                : "appelez-la au " + partner.getPhone();
     }
 
     @Transactional

@@ -362,7 +362,7 @@ class JourneyIntegrationTest {
         assertThat(taskService.getVariable(choose.getId(), "partnerProposals").toString())
                 .contains("1. Mission Locale Sud Réunion : ", "dans le département du jeune (974)",
                         "réseau conseillé pour ce profil (Mission Locale)",
-                        "Non proposées sur son territoire :", "Mission Locale Nord Réunion sans contact : aucune adresse courriel",
+                        "Mission Locale Nord Réunion sans contact : ", "sans courriel ni téléphone dans l'annuaire : orientation sur place",
                         "pas sur le territoire du jeune.")
                 .doesNotContain("Mission Locale de Paris");
         taskService.complete(choose.getId(), java.util.Map.of("partnerId", refusing.getId().toString()));

@@ -152,16 +152,25 @@ class PartnerMatcherTest {
     }
 
     @Test
-    void aServiceWithoutContactAddressIsExcludedUntilTheLeadCompletesIt() {
-        Partner fromReferential = partner(Network.MISSION_LOCALE, "93");
-        fromReferential.describe(new Partner.Description("ML Saint-Denis", null, Network.MISSION_LOCALE, "93", null, "", null,
+    void aServiceWithoutEmailIsStillProposedForAReferralByPhoneOrInPerson() {
+        Partner byPhone = partner(Network.MISSION_LOCALE, "93");
+        byPhone.describe(new Partner.Description("ML Saint-Denis", null, Network.MISSION_LOCALE, "93", null, "",
+                "01 48 00 00 00", 16, 25, null, null, null, "dep:93", null, null, null, null, true));
+        Partner inPerson = partner(Network.MISSION_LOCALE, "93");
+        inPerson.describe(new Partner.Description("ML Bobigny", null, Network.MISSION_LOCALE, "93", null, "", null,
                 16, 25, null, null, null, "dep:93", null, null, null, null, true));
+        Partner byEmail = partner(Network.MISSION_LOCALE, "93");
 
-        var result = match(youth(20, "93", "bac"), fromReferential);
+        var result = match(youth(20, "93", "bac"), byPhone, inPerson, byEmail);
 
-        assertThat(result.proposals()).isEmpty();
-        assertThat(result.exclusions().get(0).reasons())
-                .containsExactly("aucune adresse courriel pour recevoir l'orientation : à compléter dans l'annuaire");
+        assertThat(result.exclusions()).isEmpty();
+        assertThat(result.proposals()).extracting(p -> p.partner()).first().isSameAs(byEmail);
+        assertThat(result.proposals()).filteredOn(p -> p.partner() == byPhone).singleElement()
+                .extracting(PartnerMatcher.Proposal::reasons).asList()
+                .contains("sans courriel : orientation par téléphone (01 48 00 00 00)");
+        assertThat(result.proposals()).filteredOn(p -> p.partner() == inPerson).singleElement()
+                .extracting(PartnerMatcher.Proposal::reasons).asList()
+                .contains("sans courriel ni téléphone dans l'annuaire : orientation sur place");
     }
 
     @Test

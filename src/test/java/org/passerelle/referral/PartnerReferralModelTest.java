@@ -17,6 +17,7 @@ import static org.mockito.Mockito.verify;
 
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
@@ -41,7 +42,12 @@ class PartnerReferralModelTest {
             e.setVariable(Vars.OUTCOME, Values.NO_PARTNER);
         }
     }));
-    private final JavaDelegate sendReferral = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> e.setVariable(Vars.REFERRAL_ID, 3L)));
+    /** Partner "99" has no email address: the mediator refers by phone. */
+    private final JavaDelegate sendReferral = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> {
+        e.setVariable(Vars.REFERRAL_ID, 3L);
+        e.setVariable(Vars.REFERRAL_BY_EMAIL, !"99".equals(e.getVariable(Vars.PARTNER_ID)));
+    }));
+    private final TaskListener checkDirectReferral = mock(TaskListener.class);
     private final JavaDelegate recordAnswer = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e ->
             e.setVariable(Vars.OUTCOME, Values.ACCEPTED.equals(e.getVariable(Vars.PARTNER_ANSWER))
                     ? Values.ACCEPTED_OUTCOME : Values.REFUSED_OUTCOME)));
@@ -62,6 +68,7 @@ class PartnerReferralModelTest {
         Mocks.register("expireReferral", expire);
         Mocks.register("notifyYouthOfAppointment", notifyYouth);
         Mocks.register("recordAttendance", recordAttendance);
+        Mocks.register("checkDirectReferral", checkDirectReferral);
     }
 
     @AfterEach
@@ -107,6 +114,35 @@ class PartnerReferralModelTest {
         execute(job("taskRecordAttendance", instance));
 
         assertThat(instance).hasPassed("endReferralDone").isEnded().variables().containsEntry(Vars.OUTCOME, Values.ACCEPTED_OUTCOME);
+    }
+
+    @Test
+    void aPartnerWithoutEmailIsReferredByTheMediatorWhoRecordsItsAcceptance() throws Exception {
+        ProcessInstance instance = start();
+        refer(instance, "99");
+        assertThat(instance).isWaitingAt("taskReferDirectly");
+        assertThat(task(instance)).hasCandidateGroup("mediateurs");
+
+        complete(task("taskReferDirectly", instance), withVariables(Vars.PARTNER_ANSWER, Values.ACCEPTED));
+        verify(checkDirectReferral).notify(any());
+        execute(job("taskSavePartnerAnswer", instance));
+        execute(job("taskNotifyYouth", instance));
+
+        verify(notifyYouth).execute(any());
+        assertThat(instance).isWaitingAt("taskConfirmAttendance").hasNotPassed("taskAwaitPartnerAnswer");
+        verify(remind, never()).execute(any());
+    }
+
+    @Test
+    void aPartnerWithoutEmailWhoRefusesLeadsToTheNextProposal() throws Exception {
+        ProcessInstance instance = start();
+        refer(instance, "99");
+
+        complete(task("taskReferDirectly", instance), withVariables(Vars.PARTNER_ANSWER, Values.REFUSED));
+        execute(job("taskSavePartnerAnswer", instance));
+
+        verify(loadOptions, times(2)).execute(any());
+        assertThat(instance).isWaitingAt("taskChoosePartner");
     }
 
     @Test
