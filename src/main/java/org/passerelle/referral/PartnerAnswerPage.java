@@ -36,7 +36,8 @@ public class PartnerAnswerPage {
     public ResponseEntity<String> show(@RequestParam(name = "t", required = false) String token) {
         PartnerAnswers.Outcome state = answers.check(token);
         if (state != PartnerAnswers.Outcome.RECORDED) {
-            return refusal(state);
+            var accepted = answers.correctable(token);
+            return accepted.isPresent() ? correctionForm(token, accepted.get()) : refusal(state);
         }
         Referral referral = referrals.referral(answers.referralIdOf(token));
         var youth = referrals.summary(referral.getJourneyId());
@@ -115,12 +116,73 @@ public class PartnerAnswerPage {
                 : "<p>Nous proposerons une autre structure au jeune. Merci de votre réponse.</p>");
     }
 
-    /** A Sunday or a public holiday is probably a slip: the partner confirms or goes back, nothing typed is lost. */
+    /** The accepted appointment, and a form to move it: until the day before, through the link that accepted. */
+    private ResponseEntity<String> correctionForm(String token, Referral referral) {
+        Appointment current = referral.getAppointment();
+        var youth = referrals.summary(referral.getJourneyId());
+        return page(HttpStatus.OK, "Rendez-vous accepté", """
+                <p>Vous avez accepté d'accueillir <strong>%s</strong> %s.</p>
+                <p>Une erreur ou un empêchement ? Vous pouvez corriger ce rendez-vous jusqu'à la veille ; le jeune et
+                l'équipe de médiation seront prévenus du changement.</p>
+                <form method="post" action="/partenaires/orientation/correction">
+                  <input type="hidden" name="t" value="%s">
+                  <fieldset><legend>Corriger le rendez-vous</legend>
+                    <label for="appointment">Date du premier rendez-vous</label>
+                    <input type="date" id="appointment" name="appointment" value="%s" required>
+                    <label for="time">Heure</label>
+                    <input type="time" id="time" name="time" value="%s" required>
+                    <label for="place">Lieu (adresse ou antenne)</label>
+                    <input type="text" id="place" name="place" maxlength="300" size="50" value="%s" required>
+                    <label for="contact">Personne à demander et téléphone</label>
+                    <input type="text" id="contact" name="contact" maxlength="200" size="40" value="%s">
+                    <button type="submit">Enregistrer le nouveau rendez-vous</button>
+                  </fieldset>
+                </form>""".formatted(escape(youth.firstName() == null ? "ce jeune" : youth.firstName()),
+                escape(current.inWords(LocalDate.now(clock))), escape(token), current.date(),
+                current.time() == null ? "" : current.time(), escape(current.place() == null ? "" : current.place()),
+                escape(current.contact() == null ? "" : current.contact())));
+    }
+
+    @PostMapping(path = "/correction", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> correct(@RequestParam(name = "t", required = false) String token,
+            @RequestParam(required = false) String appointment, @RequestParam(required = false) String time,
+            @RequestParam(required = false) String place, @RequestParam(required = false) String contact,
+            @RequestParam(required = false) String confirme) {
+        if (answers.correctable(token).isEmpty()) {
+            PartnerAnswers.Outcome state = answers.check(token);
+            return state == PartnerAnswers.Outcome.RECORDED || state == PartnerAnswers.Outcome.ALREADY_ANSWERED
+                    ? page(HttpStatus.CONFLICT, "Correction impossible", "<p>Ce rendez-vous ne peut plus être corrigé "
+                            + "en ligne (il a lieu demain ou est passé, ou l'orientation n'est pas acceptée). "
+                            + "Contactez l'équipe de médiation.</p>")
+                    : refusal(state);
+        }
+        Appointment given;
+        try {
+            given = AppointmentInput.read(appointment, time, place, contact, LocalDate.now(clock));
+        } catch (AppointmentInput.Refused refused) {
+            return incomplete(token, refused.title(), refused.getMessage());
+        }
+        if (given.isUnusualDay() && !"oui".equals(confirme)) {
+            return confirmUnusualDay(token, given, "/partenaires/orientation/correction");
+        }
+        if (!answers.correct(token, given)) {
+            return page(HttpStatus.CONFLICT, "Correction impossible", "<p>Ce rendez-vous ne peut plus être corrigé en ligne. "
+                    + "Contactez l'équipe de médiation.</p>");
+        }
+        return page(HttpStatus.OK, "Rendez-vous corrigé", "<p>Le nouveau rendez-vous est enregistré : "
+                + escape(given.inWords(LocalDate.now(clock))) + ". Le jeune en est prévenu.</p>");
+    }
+
     private ResponseEntity<String> confirmUnusualDay(String token, Appointment given) {
+        return confirmUnusualDay(token, given, "/partenaires/orientation");
+    }
+
+    /** A Sunday or a public holiday is probably a slip: the partner confirms or goes back, nothing typed is lost. */
+    private ResponseEntity<String> confirmUnusualDay(String token, Appointment given, String action) {
         return page(HttpStatus.OK, "Un dimanche ou un jour férié ?", "<p>Le " + escape(given.date().format(
                 java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH)))
                 + " est un dimanche ou un jour férié. Confirmez-vous ce rendez-vous ?</p>"
-                + "<form method=\"post\" action=\"/partenaires/orientation\">"
+                + "<form method=\"post\" action=\"" + action + "\">"
                 + hidden("t", token) + hidden("decision", "accepte") + hidden("appointment", given.date().toString())
                 + hidden("time", given.time().toString()) + hidden("place", given.place())
                 + hidden("contact", given.contact() == null ? "" : given.contact()) + hidden("confirme", "oui")

@@ -20,11 +20,18 @@ public class PartnerAnswers {
     private final ReferralLinks links;
     private final ReferralRepository referrals;
     private final RuntimeService runtimeService;
+    private final org.camunda.bpm.engine.TaskService taskService;
+    private final Referrals youthNotices;
+    private final java.time.Clock clock;
 
-    public PartnerAnswers(ReferralLinks links, ReferralRepository referrals, RuntimeService runtimeService) {
+    public PartnerAnswers(ReferralLinks links, ReferralRepository referrals, RuntimeService runtimeService,
+            org.camunda.bpm.engine.TaskService taskService, Referrals youthNotices, java.time.Clock clock) {
         this.links = links;
         this.referrals = referrals;
         this.runtimeService = runtimeService;
+        this.taskService = taskService;
+        this.youthNotices = youthNotices;
+        this.clock = clock;
     }
 
     /** Whether the link may still be answered; nothing changes. */
@@ -69,6 +76,56 @@ public class PartnerAnswers {
         // Single use at once, before the asynchronous recording step runs.
         referrals.findById(referralId).orElseThrow().consumeLink();
         return Outcome.RECORDED;
+    }
+
+    /**
+     * The accepted referral whose appointment this link may still correct: the link that answered (its signature
+     * checked, its answering period may be over), until the day before the appointment.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Referral> correctable(String token) {
+        ReferralLinks.Verified verified = links.verify(token);
+        if (verified.check() == ReferralLinks.Check.TAMPERED) {
+            return java.util.Optional.empty();
+        }
+        LocalDate today = LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")));
+        return referrals.findById(verified.referralId())
+                .filter(r -> r.getStatus() == Referral.Status.ACCEPTED && r.getAnswerNonce() != null
+                        && Objects.equals(r.getAnswerNonce(), verified.nonce())
+                        && r.getAppointmentDate() != null && today.isBefore(r.getAppointmentDate()));
+    }
+
+    /**
+     * The partner corrects its appointment: recorded, the mediator's attendance check follows the new date, and a
+     * youth already told of the first one is told of the change.
+     */
+    @Transactional
+    public boolean correct(String token, Appointment appointment) {
+        var referral = correctable(token).orElse(null);
+        if (referral == null) {
+            return false;
+        }
+        referrals.findById(referral.getId()).orElseThrow().reschedule(appointment);
+        var instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(PartnerReferral.PROCESS_ID)
+                .variableValueEquals(Vars.REFERRAL_ID, referral.getId()).active().singleResult();
+        if (instance == null) {
+            return true;
+        }
+        var variables = Variables.createVariables()
+                .putValue(Vars.APPOINTMENT_DATE, appointment.date().toString())
+                .putValue(Vars.APPOINTMENT_TIME, appointment.time() == null ? null : appointment.time().toString())
+                .putValue(Vars.APPOINTMENT_PLACE, appointment.place())
+                .putValue(Vars.APPOINTMENT_CONTACT, appointment.contact());
+        variables.putAll(RecordPartnerAnswer.appointmentVariables(appointment.date()));
+        runtimeService.setVariables(instance.getId(), variables);
+        var check = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(PartnerReferral.Tasks.CONFIRM_ATTENDANCE).singleResult();
+        if (check != null) {
+            taskService.setDueDate(check.getId(), (java.util.Date) RecordPartnerAnswer.appointmentVariables(appointment.date())
+                    .get(Vars.ATTENDANCE_CHECK_DUE));
+            youthNotices.notifyYouthOfChange(referral.getId());
+        }
+        return true;
     }
 
     public Long referralIdOf(String token) {

@@ -16,6 +16,16 @@ public final class PartnerReferral {
         }
     }
 
+    /** Its user tasks. */
+    public static final class Tasks {
+        public static final String CHOOSE_PARTNER = "taskChoosePartner";
+        public static final String REFER_DIRECTLY = "taskReferDirectly";
+        public static final String CONFIRM_ATTENDANCE = "taskConfirmAttendance";
+
+        private Tasks() {
+        }
+    }
+
     /** Its user tasks' forms. */
     public static final class Forms {
         public static final String REFER_DIRECTLY = "referDirectly";

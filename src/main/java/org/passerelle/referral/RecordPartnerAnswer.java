@@ -31,10 +31,7 @@ public class RecordPartnerAnswer implements JavaDelegate {
                     (String) execution.getVariable(Vars.APPOINTMENT_PLACE), (String) execution.getVariable(Vars.APPOINTMENT_CONTACT)));
             execution.setVariable(Vars.OUTCOME, Values.ACCEPTED_OUTCOME);
             if (appointment != null) {
-                execution.setVariable(Vars.APPOINTMENT_LABEL, appointment.format(LABEL));
-                // Two days after the appointment the mediator's check is due (Tasklist's "En retard" past that).
-                execution.setVariable(Vars.ATTENDANCE_CHECK_DUE,
-                        java.util.Date.from(appointment.plusDays(2).atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant()));
+                execution.setVariables(appointmentVariables(appointment));
             }
         } else {
             referrals.refused(referralId, (String) execution.getVariable(Vars.REFUSAL_REASON));
@@ -42,4 +39,9 @@ public class RecordPartnerAnswer implements JavaDelegate {
         }
     }
 
+    /** What the mediator's attendance task shows and when it is due: two days after the appointment. */
+    static java.util.Map<String, Object> appointmentVariables(java.time.LocalDate appointment) {
+        return java.util.Map.of(Vars.APPOINTMENT_LABEL, appointment.format(LABEL), Vars.ATTENDANCE_CHECK_DUE,
+                java.util.Date.from(appointment.plusDays(2).atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant()));
+    }
 }

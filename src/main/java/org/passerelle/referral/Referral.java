@@ -36,6 +36,8 @@ public class Referral {
     private Instant answeredAt;
     /** Single use: the answer link carries it, and answering clears it. */
     private String linkNonce;
+    /** The nonce of the link that answered: an accepted appointment stays correctable through it. */
+    private String answerNonce;
     private int remindersSent;
     private Boolean attended;
 
@@ -69,8 +71,21 @@ public class Referral {
     public Boolean getAttended() { return attended; }
     public Instant getSentAt() { return sentAt; }
 
+    public String getAnswerNonce() { return answerNonce; }
+
     public void consumeLink() {
+        if (linkNonce != null) {
+            this.answerNonce = linkNonce;
+        }
         this.linkNonce = null;
+    }
+
+    /** The partner corrected the appointment it gave (through the same link, until the day before). */
+    public void reschedule(Appointment appointment) {
+        this.appointmentDate = appointment.date();
+        this.appointmentTime = appointment.time() == null ? null : appointment.time().toString();
+        this.appointmentPlace = appointment.place();
+        this.appointmentContact = appointment.contact();
     }
 
     public int reminded() {

@@ -137,6 +137,16 @@ public class Referrals {
     /** The youth is told where and when they are expected. */
     @Transactional
     public void notifyYouth(Long referralId) {
+        tellYouth(referralId, false);
+    }
+
+    /** The partner moved the appointment the youth was told of. */
+    @Transactional
+    public void notifyYouthOfChange(Long referralId) {
+        tellYouth(referralId, true);
+    }
+
+    private void tellYouth(Long referralId, boolean change) {
         Referral referral = referrals.findById(referralId).orElseThrow();
         Partner partner = partners.findById(referral.getPartnerId()).orElseThrow();
         var journey = journeys.findById(referral.getJourneyId()).orElseThrow();
@@ -146,9 +156,11 @@ public class Referrals {
         String contact = appointment != null && appointment.contact() != null && !appointment.contact().isBlank()
                 ? appointment.contact() : partner.getPhone();
         String call = contact == null || contact.isBlank() ? "" : " Contact : " + contact + ".";
-        outbound.send(journey, org.passerelle.channels.ConversationMessage.Kind.NUDGE, "Bonne nouvelle" + name + " ! "
-                + partner.getName() + " t'attend " + when + " pour ton premier rendez-vous." + call
-                + " Ils vont t'accompagner près de chez toi. Réponds-nous si tu as une question.");
+        outbound.send(journey, org.passerelle.channels.ConversationMessage.Kind.NUDGE, change
+                ? "Changement de rendez-vous" + name + " : " + partner.getName() + " t'attend désormais " + when + "." + call
+                        + " Réponds-nous si ce nouveau moment ne te convient pas."
+                : "Bonne nouvelle" + name + " ! " + partner.getName() + " t'attend " + when + " pour ton premier rendez-vous."
+                        + call + " Ils vont t'accompagner près de chez toi. Réponds-nous si tu as une question.");
     }
 
     @Transactional(readOnly = true)

@@ -100,9 +100,16 @@ class PartnerAnswerPageIT {
         assertThat(referral.getAppointmentDate()).isEqualTo(day);
         assertThat(referral.getAppointment().time()).isEqualTo(java.time.LocalTime.of(9, 30));
 
+        // The same link now shows the accepted appointment, correctable until the day before.
         page.goBack();
         page.reload();
-        assertThat(page.locator("h1").textContent()).isEqualTo("Réponse déjà enregistrée");
+        assertThat(page.locator("h1").textContent()).isEqualTo("Rendez-vous accepté");
+        assertThat(page.getByLabel("Lieu (adresse ou antenne)").inputValue()).isEqualTo("Antenne du Vieux-Port, 2 quai du Port, Marseille");
+        page.getByLabel("Heure").fill("11:00");
+        BrowserSession.screenshot(page, "partner-3-correction");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Enregistrer le nouveau rendez-vous")).click();
+        page.locator("h1").getByText("Rendez-vous corrigé").waitFor();
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getAppointment().time()).isEqualTo(java.time.LocalTime.of(11, 0));
     }
 
     @Test

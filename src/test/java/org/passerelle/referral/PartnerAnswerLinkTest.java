@@ -161,6 +161,65 @@ class PartnerAnswerLinkTest {
         assertThat(referrals.findById(referral.getId()).orElseThrow().getStatus()).isEqualTo(Referral.Status.ACCEPTED);
     }
 
+    private HttpResponse<String> correct(String token, String form) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partenaires/orientation/correction"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("t=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&" + form)));
+    }
+
+    /** Accepted for that day at 10:00, and the youth told. */
+    private Sent acceptedFor(String externalId, java.time.LocalDate day) throws Exception {
+        Sent sent = referYouth(externalId);
+        assertThat(answer(sent.link(), "decision=accepte&appointment=" + day + "&time=10:00&place=Antenne+Nord&confirme=oui")
+                .statusCode()).isEqualTo(200);
+        runJob(sent.processInstanceId(), "taskSavePartnerAnswer");
+        runJob(sent.processInstanceId(), "taskNotifyYouth");
+        return sent;
+    }
+
+    @Test
+    void thePartnerCorrectsTheAppointmentThroughTheSameLinkAndTheYouthIsTold() throws Exception {
+        java.time.LocalDate first = workingDayAfter(5);
+        Sent sent = acceptedFor("link-correct", first);
+
+        HttpResponse<String> page = open(sent.link());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Rendez-vous accepté", "Corriger le rendez-vous", "value=\"" + first + "\"",
+                "value=\"Antenne Nord\"");
+        assertThat(correct(sent.link(), "appointment=" + first.plusMonths(7) + "&time=10:00&place=Ici").body())
+                .contains("Date trop lointaine");
+        assertThat(correct(sent.link(), "appointment=" + first + "&time=midi&place=Ici").statusCode()).isEqualTo(400);
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getAppointment().time()).isEqualTo(java.time.LocalTime.of(10, 0));
+
+        java.time.LocalDate moved = workingDayAfter(8);
+        HttpResponse<String> corrected = correct(sent.link(), "appointment=" + moved + "&time=15:15&place=Antenne+Sud&contact=M.+Ba");
+        assertThat(corrected.statusCode()).isEqualTo(200);
+        assertThat(corrected.body()).contains("Rendez-vous corrigé", "à 15 h 15, Antenne Sud");
+
+        Referral referral = referrals.findByJourneyId(sent.journeyId()).get(0);
+        assertThat(referral.getAppointment()).isEqualTo(new Appointment(moved, java.time.LocalTime.of(15, 15), "Antenne Sud", "M. Ba"));
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(sent.journeyId())).last().satisfies(m -> assertThat(m.getBody())
+                .startsWith("Changement de rendez-vous Inès").contains("à 15 h 15, Antenne Sud", "Contact : M. Ba."));
+        var confirm = taskService.createTaskQuery().processInstanceId(sent.processInstanceId())
+                .taskDefinitionKey("taskConfirmAttendance").singleResult();
+        assertThat(confirm.getDueDate()).isEqualTo(Date.from(moved.plusDays(2).atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant()));
+        assertThat(taskService.getVariable(confirm.getId(), "appointmentTime")).isEqualTo("15:15");
+    }
+
+    @Test
+    void theDayBeforeTheAppointmentItCanNoLongerBeCorrectedOnline() throws Exception {
+        Sent sent = acceptedFor("link-too-late", java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).plusDays(1));
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(1))));
+
+        assertThat(open(sent.link()).statusCode()).isEqualTo(409);
+        HttpResponse<String> tooLate = correct(sent.link(), "appointment=" + workingDayAfter(9) + "&time=10:00&place=Ici");
+        assertThat(tooLate.statusCode()).isEqualTo(409);
+        assertThat(tooLate.body()).contains("Correction impossible");
+        assertThat(correct(sent.link().replace('.', '-'), "appointment=" + workingDayAfter(9) + "&time=10:00&place=Ici").statusCode())
+                .as("a tampered link").isEqualTo(400);
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getAppointment().place()).isEqualTo("Antenne Nord");
+    }
+
     @Test
     void aRefusalNeedsAReasonAndLeadsTheMediatorToTheNextProposal() throws Exception {
         Sent sent = referYouth("link-refuse");
