@@ -144,4 +144,40 @@ public class JourneyGateway {
                 .processInstanceBusinessKey(journeyId.toString())
                 .correlateAllWithResult();
     }
+
+    /**
+     * A message we sent could not be delivered: the mediator gets a task with the text, the reason and the youth's
+     * other contacts (phone or email from a lead form, the WhatsApp number to call).
+     */
+    @Transactional
+    public void messageUndelivered(Long journeyId, String text, String reason) {
+        Journey journey = journeys.findById(journeyId).orElseThrow();
+        if (journey.getStatus() != Journey.Status.OPEN) {
+            return;
+        }
+        runtimeService.createMessageCorrelation(Messages.MESSAGE_UNDELIVERED)
+                .processInstanceBusinessKey(journeyId.toString())
+                .setVariablesLocal(org.camunda.bpm.engine.variable.Variables.createVariables()
+                        .putValue(YouthJourney.Vars.UNDELIVERED_TEXT, text)
+                        .putValue(YouthJourney.Vars.UNDELIVERED_REASON, reason)
+                        .putValue(YouthJourney.Vars.OTHER_CONTACTS, otherContacts(journey.getYouth()))
+                        // Reaching the youth another way is due within a day.
+                        .putValue(YouthJourney.Vars.UNDELIVERED_DUE, java.util.Date.from(clock.instant().plus(java.time.Duration.ofDays(1)))))
+                .correlateAllWithResult();
+    }
+
+    private static String otherContacts(org.passerelle.intake.Youth youth) {
+        java.util.List<String> ways = new java.util.ArrayList<>();
+        if (youth.getContactPhone() != null && !youth.getContactPhone().isBlank()) {
+            ways.add("téléphone " + youth.getContactPhone());
+        } else if ("whatsapp".equals(youth.getChannel()) && youth.getExternalId() != null
+                && youth.getExternalId().matches("\\d{8,15}")) {
+            ways.add("appel ou SMS au +" + youth.getExternalId());
+        }
+        if (youth.getContactEmail() != null && !youth.getContactEmail().isBlank()) {
+            ways.add("courriel " + youth.getContactEmail());
+        }
+        return ways.isEmpty() ? "aucun autre contact connu : attendez que le jeune écrive, ou voyez avec le partenaire qui l'a orienté"
+                : String.join(" ; ", ways);
+    }
 }

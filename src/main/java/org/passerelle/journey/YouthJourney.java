@@ -16,6 +16,8 @@ public final class YouthJourney {
         public static final String FIRST_CONTACT_RECEIVED = "FirstContactReceived";
         public static final String YOUTH_MESSAGE_RECEIVED = "YouthMessageReceived";
         public static final String YOUTH_OPTED_OUT = "YouthOptedOut";
+        /** A message we sent could not be delivered (other than the closed 24-hour window). */
+        public static final String MESSAGE_UNDELIVERED = "MessageUndelivered";
 
         private Messages() {
         }
@@ -24,6 +26,7 @@ public final class YouthJourney {
     /** User task ids, for queries and tests. */
     public static final class Tasks {
         public static final String FIRST_ANSWER = "taskFirstAnswer";
+        public static final String REACH_YOUTH_OTHERWISE = "taskReachYouthOtherwise";
         public static final String FIRST_ANSWER_OVERDUE = "taskFirstAnswerOverdue";
         public static final String DIAGNOSTIC = "taskDiagnostic";
         public static final String PLAN_ACTIONS = "taskPlanActions";
@@ -147,6 +150,13 @@ public final class YouthJourney {
         public static final String NUDGE_DELIVERED = "nudgeDelivered";
         public static final String YOUTH_REACHED = "youthReached";
         public static final String CALL_NOTE = "callNote";
+        /** Local to "Message non délivré": the text, why it failed, and how else to reach the youth. */
+        public static final String UNDELIVERED_TEXT = "undeliveredText";
+        public static final String UNDELIVERED_REASON = "undeliveredReason";
+        public static final String OTHER_CONTACTS = "otherContacts";
+        public static final String UNDELIVERED_DUE = "undeliveredDue";
+        public static final String REACHED_BY = "reachedBy";
+
 
         // Call activities and closure.
         public static final String MENTORING_OUTCOME = "mentoringOutcome";
@@ -161,7 +171,7 @@ public final class YouthJourney {
                 "conversation", "answerText", "birthDate", "communeCode", "diplomaLevel", "situation", "barriers",
                 "statuses", "hasProject", "project", "projectSector", "availability", "consentContact", "consentReferral",
                 "guardianConsent", "age", "barrierCount", "urgentBarrier", "projectPrecise", "actionNote", CALL_NOTE,
-                "mentorComment", "partnerProposals", "mentorOptions", "partnerOptions");
+                "mentorComment", "partnerProposals", "mentorOptions", "partnerOptions", UNDELIVERED_TEXT, OTHER_CONTACTS);
 
         private Vars() {
         }

@@ -87,7 +87,10 @@ class ChoosePartnerIT {
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
         BrowserSession.logIn(page, mediator, TestUsers.password(mediator));
         page.getByText("À traiter").first().click();
-        page.getByText("Choisir un partenaire").first().click();
+        BrowserSession.firstInLists(taskService, taskService.createTaskQuery().processInstanceId(referral)
+                .taskDefinitionKey("taskChoosePartner").singleResult().getId());
+        page.reload();
+        page.locator("ol.tasks-list li.task").first().click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prendre en charge")).click();
         Locator why = page.getByLabel("Pourquoi ces propositions");
         why.waitFor();
@@ -131,7 +134,10 @@ class ChoosePartnerIT {
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
         BrowserSession.logIn(page, mediator, TestUsers.password(mediator));
         page.getByText("À traiter").first().click();
-        page.getByText("Orienter par téléphone ou sur place").first().click();
+        BrowserSession.firstInLists(taskService, taskService.createTaskQuery().processInstanceId(referral)
+                .taskDefinitionKey("taskReferDirectly").singleResult().getId());
+        page.reload();
+        page.locator("ol.tasks-list li.task").first().click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prendre en charge")).click();
         page.getByText("appelez-la au 0596 00 00 00").first().waitFor();
         page.getByLabel("Elle accueille le jeune").check();

@@ -29,11 +29,13 @@ class HostileTextIT {
     @LocalServerPort int port;
     @Autowired JourneyGateway gateway;
     @Autowired IdentityService identity;
+    @Autowired org.camunda.bpm.engine.TaskService tasks;
 
     @Test
     void aHostileNameAndMessageStayTextInTheFirstAnswerForm() {
         String mediator = TestUsers.ensure(identity, "hostileTextMediator", Roles.MEDIATORS);
-        gateway.startFromFirstContact(new FirstContact("whatsapp", "hostile-text-1", NAME, "tiktok", MESSAGE));
+        var started = gateway.startFromFirstContact(new FirstContact("whatsapp", "hostile-text-1", NAME, "tiktok", MESSAGE));
+        String taskId = tasks.createTaskQuery().processInstanceId(started.processInstanceId()).singleResult().getId();
         Page page = browser.newPage();
         boolean[] dialog = {false};
         page.onDialog(d -> {
@@ -44,7 +46,9 @@ class HostileTextIT {
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
         BrowserSession.logIn(page, mediator, TestUsers.password(mediator));
         page.getByText("À traiter").first().click();
-        page.getByText("Répondre au premier message").first().click();
+        BrowserSession.firstInLists(tasks, taskId);
+        page.reload();
+        page.locator("ol.tasks-list li.task").first().click();
         Locator message = page.getByLabel("Message du jeune");
         message.waitFor();
         BrowserSession.screenshot(page, "hostile-text-first-answer");

@@ -47,7 +47,10 @@ class TasklistFirstAnswerIT {
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
         BrowserSession.logIn(page, mediator, TestUsers.password(mediator));
         page.getByText("À traiter").first().click();
-        page.getByText("Répondre au premier message").first().click();
+        BrowserSession.firstInLists(taskService, taskService.createTaskQuery().processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult().getId());
+        page.reload();
+        page.locator("ol.tasks-list li.task").first().click();
         BrowserSession.screenshot(page, "tasklist-1-task-opened");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Prendre en charge")).click();

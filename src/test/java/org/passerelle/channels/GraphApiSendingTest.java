@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.Journey;
 import org.passerelle.journey.JourneyRepository;
+import org.passerelle.journey.YouthJourney;
 import org.passerelle.journey.YouthJourney.Tasks;
 import org.passerelle.journey.YouthJourney.Vars;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -139,6 +140,41 @@ class GraphApiSendingTest {
         graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.type", equalTo("template"))));
         assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId())).extracting(ConversationMessage::getDeliveryStatus)
                 .contains("failed");
+    }
+
+    @Test
+    void anUndeliverableMessageGivesTheMediatorATaskToReachTheYouthAnotherWay() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.lost-1\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g10", "33633330010", "Sofiane", "Bonjour"), "33633330010");
+        managementService.executeJob(answer(journey, "Bonjour Sofiane, on se parle demain ?").getId());
+        String failed = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1029384756","changes":[{"field":"messages","value":{
+                 "messaging_product":"whatsapp","metadata":{"display_phone_number":"33170000000","phone_number_id":"1122334455"},
+                 "statuses":[{"id":"wamid.lost-1","status":"failed","timestamp":"1763900100","recipient_id":"33633330010",
+                   "errors":[{"code":131026,"title":"Message Undeliverable"}]}]}}]}]}""";
+
+        MetaWebhooks.signed(port, "/webhooks/whatsapp", failed);
+        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.signed(port, "/webhooks/whatsapp", failed.replace("1763900100", "1763900200"));
+        MetaWebhooks.processDeliveries(managementService);
+
+        var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(journey.getId().toString()).singleResult();
+        var tasks = taskService.createTaskQuery().processInstanceId(instance.getId())
+                .taskDefinitionKey(YouthJourney.Tasks.REACH_YOUTH_OTHERWISE).list();
+        assertThat(tasks).as("one task, however often the failure is reported").hasSize(1);
+        assertThat(taskService.getVariables(tasks.get(0).getId())).containsEntry(YouthJourney.Vars.UNDELIVERED_TEXT,
+                "Bonjour Sofiane, on se parle demain ?").containsEntry(YouthJourney.Vars.OTHER_CONTACTS, "appel ou SMS au +33633330010")
+                .hasEntrySatisfying(YouthJourney.Vars.UNDELIVERED_REASON, reason -> assertThat(reason.toString())
+                        .startsWith("message impossible à remettre"));
+        assertThat(tasks.get(0).getDueDate()).isNotNull();
+        graph.verify(0, postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.type", equalTo("template"))));
+
+        taskService.complete(tasks.get(0).getId(), Map.of(YouthJourney.Vars.REACHED_BY, "telephone"));
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
+                .activityId("taskRecordReachedOtherwise").singleResult().getId());
+        assertThat(journeys.findById(journey.getId()).orElseThrow().getLastContactAt()).isAfter(java.time.Instant.now().minusSeconds(60));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+                .as("the journey goes on").isOne();
     }
 
     @Test

@@ -375,6 +375,38 @@ class YouthJourneyModelTest {
         assertThat(instance).hasPassed("endAnswerAlreadyPending").isNotWaitingAt(Tasks.ANSWER_YOUTH);
     }
 
+    private ProcessInstance undeliveredThenReached(String reachedBy, java.util.List<Object> seen) throws Exception {
+        ProcessInstance instance = answeredJourney();
+        stub("recordPhoneCall", execution -> seen.add(execution.getVariable(Vars.YOUTH_REACHED)));
+        runtimeService().createMessageCorrelation(Messages.MESSAGE_UNDELIVERED).processInstanceBusinessKey("7")
+                .setVariablesLocal(Map.of(Vars.UNDELIVERED_TEXT, "Bonjour", Vars.UNDELIVERED_REASON, "message impossible à remettre",
+                        Vars.OTHER_CONTACTS, "téléphone 0600000000", Vars.UNDELIVERED_DUE, new java.util.Date()))
+                .correlateAll();
+        assertThat(instance).isWaitingAt(Tasks.REACH_YOUTH_OTHERWISE);
+        assertThat(task(Tasks.REACH_YOUTH_OTHERWISE, instance)).hasCandidateGroup("mediateurs");
+        complete(task(Tasks.REACH_YOUTH_OTHERWISE, instance), withVariables(Vars.REACHED_BY, reachedBy));
+        execute(job("taskRecordReachedOtherwise", instance));
+        return instance;
+    }
+
+    @Test
+    void anUndeliveredMessageAsksTheMediatorToReachTheYouthAnotherWayAndTheJourneyGoesOn() throws Exception {
+        java.util.List<Object> seen = new java.util.ArrayList<>();
+        ProcessInstance instance = undeliveredThenReached("telephone", seen);
+
+        org.assertj.core.api.Assertions.assertThat(seen).containsExactly(true);
+        assertThat(instance).hasPassed("endYouthReachedOtherwise").isNotEnded();
+    }
+
+    @Test
+    void aYouthNotReachableAnotherWayCountsAsAnUnansweredCall() throws Exception {
+        java.util.List<Object> seen = new java.util.ArrayList<>();
+        ProcessInstance instance = undeliveredThenReached("injoignable", seen);
+
+        org.assertj.core.api.Assertions.assertThat(seen).containsExactly(false);
+        assertThat(instance).isNotEnded();
+    }
+
     @Test
     void optOutStopsEverythingAndClosesTheJourney() throws Exception {
         ProcessInstance instance = answeredJourney();

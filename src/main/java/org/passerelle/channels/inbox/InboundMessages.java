@@ -79,7 +79,7 @@ public class InboundMessages {
     /**
      * A status of a message we sent. WhatsApp refusing a free text because the 24-hour window closed meanwhile
      * (131047) gets the approved template instead, once; any other failure shows in the conversation the
-     * mediator reads, with the advice to reach the youth another way.
+     * mediator reads and gives the mediator a task to reach the youth another way.
      */
     @Transactional
     public void status(InboundEvent.DeliveryStatus status) {
@@ -88,6 +88,8 @@ public class InboundMessages {
             message.deliveryStatus(status.status());
             if (firstFailure && Integer.valueOf(RE_ENGAGEMENT_REQUIRED).equals(status.errorCode())) {
                 outbound.resendOutsideWindow(message);
+            } else if (firstFailure && message.getJourneyId() != null) {
+                gateway.messageUndelivered(message.getJourneyId(), message.getBody(), UndeliveredReasons.of(status.errorCode()));
             }
         });
     }
