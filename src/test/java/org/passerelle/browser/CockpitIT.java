@@ -29,27 +29,31 @@ class CockpitIT {
     @Test
     void aSupervisorSeesTheJourneyModelsInCockpit() {
         String supervisor = TestUsers.ensure(identity, "browserSupervisor", Roles.SUPERVISORS);
-        Page page = browser.newPage();
-        page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
-        BrowserSession.logIn(page, supervisor, TestUsers.password(supervisor));
+        Page page = signedIn(supervisor, TestUsers.password(supervisor));
 
         page.getByText("Parcours du jeune").first().waitFor();
         page.getByText("Recherche d'un mentor").first().waitFor();
         BrowserSession.screenshot(page, "cockpit-processes");
+        page.context().close();
     }
 
-    private Page instancePage(String user, String password, String processInstanceId) {
+    private Page signedIn(String user, String password) {
         Page page = browser.newPage();
-        // Log in first: a deep link opened signed out shows its own error toast beside the login form.
         page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/processes");
         try {
             page.locator("input[ng-model=username]").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(30_000));
         } catch (RuntimeException notShown) {
-            // Seen once on a loaded machine: Cockpit's bootstrap stalled. Keep the picture, try the page once more.
+            // Seen on a loaded machine: Cockpit's bootstrap stalled. Keep the picture, try the page once more.
             BrowserSession.screenshot(page, "cockpit-login-stalled-" + user);
             page.reload();
         }
         BrowserSession.logIn(page, user, password);
+        return page;
+    }
+
+    private Page instancePage(String user, String password, String processInstanceId) {
+        // Log in first: a deep link opened signed out shows its own error toast beside the login form.
+        Page page = signedIn(user, password);
         page.getByText("Parcours du jeune").first().waitFor();
         page.navigate("http://localhost:" + port + "/camunda/app/cockpit/default/#/process-instance/" + processInstanceId + "/runtime");
         page.locator(".ctn-toolbar").first().waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
@@ -67,11 +71,13 @@ class CockpitIT {
         admin.waitForCondition(() -> admin.locator(".ctn-toolbar button, .ctn-toolbar a").count() > 0
                 && admin.locator(".ctn-toolbar").first().isVisible());
         assertThat(admin.locator("body.passerelle-read-only").count()).isZero();
+        admin.context().close();
 
         Page page = instancePage(supervisor, TestUsers.password(supervisor), started.processInstanceId());
         page.waitForCondition(() -> page.locator("body.passerelle-read-only").count() == 1);
         BrowserSession.screenshot(page, "cockpit-supervisor-instance");
         assertThat(page.locator(".ctn-toolbar").first().isVisible()).isFalse();
         assertThat(page.locator("body").innerText()).doesNotContain("Suspendre", "Annuler l'instance", "Modifier");
+        page.context().close();
     }
 }
