@@ -64,7 +64,12 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
      * otherwise come before the one a test just created. Each call gives an older due date than the last.
      */
     static void firstInLists(org.camunda.bpm.engine.TaskService tasks, String taskId) {
-        tasks.setDueDate(taskId, new java.util.Date(2_000_000_000_000L - System.currentTimeMillis()));
+        tasks.setDueDate(taskId, oldestDueYet());
+    }
+
+    /** A due date older than every one given before in this JVM (and than any real task's). */
+    static java.util.Date oldestDueYet() {
+        return new java.util.Date(2_000_000_000_000L - System.currentTimeMillis());
     }
 
     @Override

@@ -3,8 +3,6 @@ package org.passerelle.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
@@ -33,12 +31,11 @@ class TaskOrderIT {
     @Autowired IdentityService identity;
     @Autowired TaskService taskService;
 
-    private String firstAnswerDueInDays(String externalId, int days) {
+    private String firstAnswerDue(String externalId, Date due) {
         var started = gateway.startFromFirstContact(new FirstContact("whatsapp", externalId, "Lou", "tiktok", "Bonjour"));
         String task = taskService.createTaskQuery().processInstanceId(started.processInstanceId())
                 .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult().getId();
-        // Far in the past: older than any task other tests leave in the shared engine.
-        taskService.setDueDate(task, Date.from(Instant.now().plus(Duration.ofDays(days))));
+        taskService.setDueDate(task, due);
         return task;
     }
 
@@ -50,9 +47,11 @@ class TaskOrderIT {
     @Test
     void theOldestPromiseComesFirst() {
         String mediator = TestUsers.ensure(identity, "orderMediator", Roles.MEDIATORS);
-        String writtenFirst = firstAnswerDueInDays("order-1", -998);
-        String writtenSecond = firstAnswerDueInDays("order-2", -1000);
-        String writtenThird = firstAnswerDueInDays("order-3", -999);
+        // Older than any task other tests left in the shared engine; the second youth's promise is the oldest.
+        Date oldest = BrowserSession.oldestDueYet();
+        String writtenFirst = firstAnswerDue("order-1", oldest);
+        String writtenSecond = firstAnswerDue("order-2", new Date(oldest.getTime() - 2000));
+        String writtenThird = firstAnswerDue("order-3", new Date(oldest.getTime() - 1000));
 
         Page page = browser.newPage();
         page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
