@@ -46,6 +46,9 @@ public class ConversationMessage {
     /** The platform's id of a sent message, to match its delivery and read statuses. */
     private String providerMessageId;
     private String deliveryStatus;
+    /** Outside the 24-hour window: which approved template, with which parameters (JSON array). */
+    private String templatePurpose;
+    private String templateParameters;
 
     protected ConversationMessage() {
     }
@@ -67,6 +70,22 @@ public class ConversationMessage {
 
     public static ConversationMessage outbound(Long journeyId, Kind kind, String channel, String body, Instant at) {
         return new ConversationMessage(journeyId, Direction.OUT, kind, channel, body, Status.PENDING, at);
+    }
+
+    public static ConversationMessage outbound(Long journeyId, Kind kind, String channel, String body, Template template,
+            Instant at) {
+        ConversationMessage message = outbound(journeyId, kind, channel, body, at);
+        if (template != null) {
+            message.templatePurpose = template.purpose();
+            message.templateParameters = org.camunda.spin.Spin.JSON(template.parameters()).toString();
+        }
+        return message;
+    }
+
+    /** The template this message becomes outside the window; null for a mediator's own answer (the nudge one then). */
+    public Template template() {
+        return templatePurpose == null ? null : new Template(templatePurpose,
+                org.camunda.spin.Spin.JSON(templateParameters).elements().stream().map(e -> e.stringValue()).toList());
     }
 
     public Long getId() { return id; }

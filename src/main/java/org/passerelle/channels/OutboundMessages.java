@@ -28,9 +28,15 @@ public class OutboundMessages {
 
     @Transactional
     public ConversationMessage send(Journey journey, ConversationMessage.Kind kind, String text) {
+        return send(journey, kind, text, kind == ConversationMessage.Kind.NUDGE ? Template.nudge(journey.getYouth().getFirstName()) : null);
+    }
+
+    /** The same, with the approved template this message becomes outside the 24-hour window. */
+    @Transactional
+    public ConversationMessage send(Journey journey, ConversationMessage.Kind kind, String text, Template template) {
         var youth = journey.getYouth();
         ConversationMessage message = messages.save(
-                ConversationMessage.outbound(journey.getId(), kind, youth.getChannel(), text, clock.instant()));
+                ConversationMessage.outbound(journey.getId(), kind, youth.getChannel(), text, template, clock.instant()));
         // Only what the youth wrote on this channel opens its service window (not a lead form, say).
         var lastInbound = messages.findFirstByJourneyIdAndDirectionAndChannelOrderByCreatedAtDesc(journey.getId(),
                 ConversationMessage.Direction.IN, youth.getChannel()).map(ConversationMessage::getCreatedAt).orElse(null);
@@ -53,7 +59,7 @@ public class OutboundMessages {
         }
         var youth = journey.getYouth();
         ConversationMessage again = messages.save(ConversationMessage.outbound(journey.getId(), refused.getKind(),
-                youth.getChannel(), refused.getBody(), clock.instant()));
+                youth.getChannel(), refused.getBody(), refused.template(), clock.instant()));
         try {
             router.senderFor(youth.getChannel()).deliver(again,
                     new ChannelSender.OutboundContext(youth.getExternalId(), youth.getFirstName(), null));

@@ -18,6 +18,9 @@ public class NotifyYouthOfAppointment implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long referralId = (Long) execution.getVariable(Vars.REFERRAL_ID);
-        referrals.notifyYouth(referralId);
+        // The mediator's attendance task says whether the youth got the message, or must be told another way.
+        execution.setVariable(Vars.YOUTH_NOTICE, referrals.notifyYouth(referralId)
+                ? "le jeune a reçu le rendez-vous par message"
+                : "la plateforme n'a pas permis d'envoyer le rendez-vous au jeune : prévenez-le vous-même");
     }
 }

@@ -55,6 +55,8 @@ public final class PartnerReferral {
         public static final String APPOINTMENT_LABEL = "appointmentLabel";
         /** When the mediator should have checked the youth went: the attendance task's due date. */
         public static final String ATTENDANCE_CHECK_DUE = "attendanceCheckDue";
+        /** Whether the youth got the appointment by message, as the attendance task says it. */
+        public static final String YOUTH_NOTICE = "youthNotice";
         public static final String REFUSAL_REASON = "refusalReason";
         public static final String YOUTH_ATTENDED = "youthAttended";
         /** Returned to youthJourney. */

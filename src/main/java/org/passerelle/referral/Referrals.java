@@ -136,8 +136,8 @@ public class Referrals {
 
     /** The youth is told where and when they are expected. */
     @Transactional
-    public void notifyYouth(Long referralId) {
-        tellYouth(referralId, false);
+    public boolean notifyYouth(Long referralId) {
+        return tellYouth(referralId, false);
     }
 
     /** The partner moved the appointment the youth was told of. */
@@ -146,7 +146,8 @@ public class Referrals {
         tellYouth(referralId, true);
     }
 
-    private void tellYouth(Long referralId, boolean change) {
+    /** Whether the message could leave: Messenger forbids an automated message a day after the youth's last one. */
+    private boolean tellYouth(Long referralId, boolean change) {
         Referral referral = referrals.findById(referralId).orElseThrow();
         Partner partner = partners.findById(referral.getPartnerId()).orElseThrow();
         var journey = journeys.findById(referral.getJourneyId()).orElseThrow();
@@ -156,11 +157,18 @@ public class Referrals {
         String contact = appointment != null && appointment.contact() != null && !appointment.contact().isBlank()
                 ? appointment.contact() : partner.getPhone();
         String call = contact == null || contact.isBlank() ? "" : " Contact : " + contact + ".";
-        outbound.send(journey, org.passerelle.channels.ConversationMessage.Kind.NUDGE, change
+        String text = change
                 ? "Changement de rendez-vous" + name + " : " + partner.getName() + " t'attend désormais " + when + "." + call
                         + " Réponds-nous si ce nouveau moment ne te convient pas."
                 : "Bonne nouvelle" + name + " ! " + partner.getName() + " t'attend " + when + " pour ton premier rendez-vous."
-                        + call + " Ils vont t'accompagner près de chez toi. Réponds-nous si tu as une question.");
+                        + call + " Ils vont t'accompagner près de chez toi. Réponds-nous si tu as une question.";
+        // Outside the 24-hour window the approved template keeps the date, the place and the contact.
+        var template = new org.passerelle.channels.Template(change ? org.passerelle.channels.Template.APPOINTMENT_CHANGE
+                : org.passerelle.channels.Template.APPOINTMENT, java.util.List.of(
+                        journey.getYouth().getFirstName() == null ? "à toi" : journey.getYouth().getFirstName(),
+                        partner.getName(), when, contact == null ? "" : contact));
+        return outbound.send(journey, org.passerelle.channels.ConversationMessage.Kind.NUDGE, text, template).getStatus()
+                != org.passerelle.channels.ConversationMessage.Status.FAILED;
     }
 
     @Transactional(readOnly = true)

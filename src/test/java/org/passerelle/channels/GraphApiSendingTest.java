@@ -69,6 +69,8 @@ class GraphApiSendingTest {
     @Autowired YouthRepository youths;
     @Autowired JourneyRepository journeys;
     @Autowired ConversationMessageRepository messages;
+    @Autowired OutboundMessages outbound;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     @BeforeEach
     void resetStub() {
@@ -175,6 +177,36 @@ class GraphApiSendingTest {
         assertThat(journeys.findById(journey.getId()).orElseThrow().getLastContactAt()).isAfter(java.time.Instant.now().minusSeconds(60));
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
                 .as("the journey goes on").isOne();
+    }
+
+    @Test
+    void outsideTheWindowAnAppointmentGoesAsItsOwnTemplateWithDateAndPlaceAndAResendKeepsIt() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.rdv-1\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g11", "33633330011", "Maëlle", "Bonjour"), "33633330011");
+        ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 30L * 3600 * 1000));
+
+        var appointment = new Template(Template.APPOINTMENT, java.util.List.of("Maëlle", "Mission Locale de Lens",
+                "le mardi 15 décembre à 14 h 30, 2 rue\nde Lille", ""));
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(status ->
+                outbound.send(journeys.findById(journey.getId()).orElseThrow(), ConversationMessage.Kind.NUDGE,
+                        "Bonne nouvelle Maëlle ! …", appointment));
+
+        graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("template")))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo("rendez_vous_partenaire")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].parameters[1].text", equalTo("Mission Locale de Lens")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].parameters[2].text",
+                        equalTo("le mardi 15 décembre à 14 h 30, 2 rue de Lille")))
+                .withRequestBody(matchingJsonPath("$.template.components[0].parameters[3].text", equalTo("—"))));
+        assertThat(lastMessage(journey).template()).isEqualTo(new Template(Template.APPOINTMENT, java.util.List.of("Maëlle",
+                "Mission Locale de Lens", "le mardi 15 décembre à 14 h 30, 2 rue de Lille", "—")));
+
+        // Refused later as outside the window: sent again as the same appointment template, not the generic nudge.
+        outbound.resendOutsideWindow(lastMessage(journey));
+        graph.verify(0, postRequestedFor(urlEqualTo(WHATSAPP_SEND))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo("relance_passerelle"))));
+        graph.verify(2, postRequestedFor(urlEqualTo(WHATSAPP_SEND))
+                .withRequestBody(matchingJsonPath("$.template.name", equalTo("rendez_vous_partenaire"))));
     }
 
     @Test

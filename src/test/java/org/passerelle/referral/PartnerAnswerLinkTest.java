@@ -152,6 +152,8 @@ class PartnerAnswerLinkTest {
                 .taskDefinitionKey("taskConfirmAttendance").singleResult();
         assertThat(confirm.getDueDate()).as("two days after the appointment")
                 .isEqualTo(java.util.Date.from(appointment.plusDays(2).atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant()));
+        assertThat(taskService.getVariable(confirm.getId(), PartnerReferral.Vars.YOUTH_NOTICE))
+                .isEqualTo("le jeune a reçu le rendez-vous par message");
         assertThat(taskService.getVariable(confirm.getId(), "appointmentLabel").toString())
                 .isEqualTo(appointment.format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH)));
 

@@ -1,5 +1,7 @@
 package org.passerelle.channels.meta;
 
+import org.passerelle.channels.Template;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -41,7 +43,7 @@ public class WhatsAppSender implements ChannelSender {
                 && context.lastInboundAt().isAfter(clock.instant().minus(SERVICE_WINDOW));
         GraphApi.Answer answer = insideWindow ? send(text(context, message.getBody())) : null;
         if (answer == null || (!answer.ok() && answer.errorCode() == RE_ENGAGEMENT_REQUIRED)) {
-            answer = send(template(context));
+            answer = send(template(context, message.template()));
         }
         if (!answer.ok()) {
             throw new DeliveryFailedException("WhatsApp refused message " + message.getId() + ": HTTP " + answer.status()
@@ -60,12 +62,13 @@ public class WhatsAppSender implements ChannelSender {
                 context.recipientExternalId(), "type", "text", "text", Map.of("preview_url", false, "body", body));
     }
 
-    private Map<String, Object> template(OutboundContext context) {
-        String firstName = context.firstName() == null || context.firstName().isBlank() ? "à toi" : context.firstName();
+    /** The message's own approved template (an appointment keeps its date and place); the nudge one otherwise. */
+    private Map<String, Object> template(OutboundContext context, Template template) {
+        Template used = template == null ? Template.nudge(context.firstName()) : template;
         return Map.of("messaging_product", "whatsapp", "recipient_type", "individual", recipientField(context),
-                context.recipientExternalId(), "type", "template", "template", Map.of("name", meta.nudgeTemplate(),
+                context.recipientExternalId(), "type", "template", "template", Map.of("name", meta.templateFor(used.purpose()),
                         "language", Map.of("code", "fr"), "components", List.of(Map.of("type", "body",
-                                "parameters", List.of(Map.of("type", "text", "text", firstName))))));
+                                "parameters", used.parameters().stream().map(p -> Map.of("type", "text", "text", p)).toList()))));
     }
 
     /** Phone numbers go in "to"; a youth known only by username has a business-scoped id instead. */
