@@ -17,13 +17,15 @@ import org.springframework.stereotype.Component;
 /**
  * Rules every staff task follows, in every deployed model: they are the engine's rules, not something each model
  * must remember (nor a lead's model can remove). Mediators' tasks keep the youth's mediator ({@link SameMediator});
- * every staff task has a due date ({@link StandardDueDate}) so that "À traiter" can list the oldest promise first.
+ * every staff task has a due date ({@link StandardDueDate}) so that "À traiter" can list the oldest promise first,
+ * and shows the notes left on the youth's earlier tasks ({@link EarlierNotes}).
  */
 @Component
 public class StaffTaskRules extends AbstractProcessEnginePlugin {
 
     private final TaskListener sameMediator;
     private final TaskListener standardDueDate;
+    private final TaskListener earlierNotes = new EarlierNotes();
 
     public StaffTaskRules(JourneySettings settings) {
         this.sameMediator = new SameMediator(settings);
@@ -42,6 +44,7 @@ public class StaffTaskRules extends AbstractProcessEnginePlugin {
                 }
                 var definition = userTask.getTaskDefinition();
                 definition.addTaskListener(TaskListener.EVENTNAME_CREATE, standardDueDate);
+                definition.addTaskListener(TaskListener.EVENTNAME_CREATE, earlierNotes);
                 if (definition.getCandidateGroupIdExpressions().stream()
                         .anyMatch(group -> group.getExpressionText().contains(Roles.MEDIATORS))) {
                     definition.addTaskListener(TaskListener.EVENTNAME_CREATE, sameMediator);

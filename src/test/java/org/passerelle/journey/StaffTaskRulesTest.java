@@ -86,4 +86,27 @@ class StaffTaskRulesTest {
         assertThat(diagnostic.getDueDate().toInstant()).isBetween(answered.plus(Duration.ofDays(2)).minusSeconds(5),
                 Instant.now().plus(Duration.ofDays(2)).plusSeconds(5));
     }
+
+    @Test
+    void aNoteLeftOnAnEarlierTaskIsReadOnTheNextOne() {
+        TestUsers.ensure(identity, "notesAmina", Roles.MEDIATORS);
+        var started = gateway.startFromFirstContact(new FirstContact("whatsapp", "notes-1", "Lou", "tiktok", "Bonjour"));
+        String firstAnswer = taskService.createTaskQuery().processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult().getId();
+        assertThat(taskService.createTaskQuery().taskId(firstAnswer).singleResult().getDescription()).isNull();
+        identity.setAuthenticatedUserId("notesAmina");
+        try {
+            taskService.createComment(firstAnswer, started.processInstanceId(), "Rappeler après 17 h, elle travaille le matin");
+        } finally {
+            identity.clearAuthentication();
+        }
+        taskService.claim(firstAnswer, "notesAmina");
+        taskService.complete(firstAnswer, Map.of(Vars.ANSWER_TEXT, "Bonjour Lou"));
+        managementService.createJobQuery().processInstanceId(started.processInstanceId()).list()
+                .forEach(job -> managementService.executeJob(job.getId()));
+
+        String description = taskService.createTaskQuery().processInstanceId(started.processInstanceId())
+                .taskDefinitionKey(Tasks.DIAGNOSTIC).singleResult().getDescription();
+        assertThat(description).startsWith("Notes de l'équipe sur ce jeune").contains("notesAmina : Rappeler après 17 h, elle travaille le matin");
+    }
 }
