@@ -9,6 +9,8 @@ public interface JourneyRepository extends JpaRepository<Journey, Long> {
 
     long countByYouthId(Long youthId);
 
+    long countByStatus(Journey.Status status);
+
     java.util.List<Journey> findByYouthId(Long youthId);
 
     /** Youths not yet erased whose journeys are all closed, the last one before the limit. */

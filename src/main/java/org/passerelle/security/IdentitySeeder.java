@@ -78,6 +78,7 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
         group(identity, Roles.MEDIATORS, "Médiateurs", "WORKFLOW");
         group(identity, Roles.PROGRAMME_LEADS, "Responsables de programme", "WORKFLOW");
         group(identity, Roles.SUPERVISORS, "Superviseurs", "WORKFLOW");
+        group(identity, Roles.OPERATORS, "Exploitation (métriques)", "SYSTEM");
         // Camunda creates this group with the admin user under an English name; Admin shows ours.
         group(identity, Roles.ADMINS, "Administrateurs", "SYSTEM");
         grantRoles(authorizations);

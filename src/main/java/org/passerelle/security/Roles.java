@@ -9,6 +9,8 @@ public final class Roles {
     public static final String PROGRAMME_LEADS = "responsables-programme";
     public static final String SUPERVISORS = "superviseurs";
     public static final String ADMINS = "camunda-admin";
+    /** Operators and their Prometheus: metrics only, no Camunda permission at all. */
+    public static final String OPERATORS = "exploitation";
 
     private Roles() {
     }

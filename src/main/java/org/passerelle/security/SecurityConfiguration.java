@@ -54,6 +54,37 @@ public class SecurityConfiguration {
         return registration;
     }
 
+    /**
+     * Operators' endpoints: the load balancer reads liveness and readiness without credentials (no details);
+     * metrics need an operator's (or an administrator's) account; nothing else of the actuator is exposed.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain operatorsSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/liveness",
+                                "/actuator/health/readiness").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/actuator/prometheus").hasAnyAuthority(
+                                authority(Roles.OPERATORS), authority(Roles.ADMINS))
+                        .anyRequest().denyAll())
+                .httpBasic(b -> b.realmName("Passerelle"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED)))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    /** The description of /api, for integrators: readable by anyone (it holds no data), as the roles are in it. */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDescriptionSecurity(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/v3/api-docs", "/v3/api-docs/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
