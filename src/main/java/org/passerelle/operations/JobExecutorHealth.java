@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * Readiness: a node whose job executor stopped takes no part in timers, sends and intake; the load balancer
  * should stop sending it webhooks. A node configured without job executor is ready as it is.
  */
-@Component("jobExecutor")
+@Component("jobExecutorHealthIndicator")
 public class JobExecutorHealth implements HealthIndicator {
 
     private final ProcessEngine engine;

@@ -28,7 +28,7 @@ public final class ChildApplication implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts the application in {@code workingDirectory} (its default H2 file lands there) and waits until it answers. */
+    /** Starts the application in {@code workingDirectory} (its default H2 file lands there) and waits until it is ready. */
     public static ChildApplication start(Path workingDirectory, List<String> arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -71,9 +71,10 @@ public final class ChildApplication implements AutoCloseable {
 
     private boolean answers() {
         try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 403;
+            // As a load balancer would: ready means the database answers and the job executor runs.
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                    + "/actuator/health/readiness")).timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
