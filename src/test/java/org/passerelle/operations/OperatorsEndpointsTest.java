@@ -79,6 +79,20 @@ class OperatorsEndpointsTest {
     }
 
     @Test
+    void everyPanelOfTheGrafanaDashboardReadsAMetricThatIsExposed() throws Exception {
+        String metrics = scrape(TestUsers.ensure(identity, "prometheusScraper3", Roles.OPERATORS));
+        JsonNode dashboard = json.readTree(java.nio.file.Path.of("ops/grafana/passerelle-dashboard.json").toFile());
+
+        assertThat(dashboard.path("panels").size()).isGreaterThanOrEqualTo(6);
+        for (JsonNode panel : dashboard.path("panels")) {
+            String expr = panel.path("targets").path(0).path("expr").asText();
+            Matcher metric = Pattern.compile("(passerelle_[a-z_]+|camunda_engine_metric)").matcher(expr);
+            assertThat(metric.find()).as(panel.path("title").asText()).isTrue();
+            assertThat(metrics).as(expr).contains(metric.group(1));
+        }
+    }
+
+    @Test
     void theApiDescriptionNamesTheGroupsOfEveryCall() throws Exception {
         HttpResponse<String> response = send(get(port, "/v3/api-docs"));
         assertThat(response.statusCode()).isEqualTo(200);
