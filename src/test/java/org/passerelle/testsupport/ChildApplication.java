@@ -30,6 +30,13 @@ public final class ChildApplication implements AutoCloseable {
 
     /** Starts the application in {@code workingDirectory} (its default H2 file lands there) and waits until it is ready. */
     public static ChildApplication start(Path workingDirectory, List<String> arguments) throws IOException {
+        ChildApplication child = launch(workingDirectory, arguments);
+        child.awaitReady(workingDirectory);
+        return child;
+    }
+
+    /** Starts the application without waiting (several nodes started at once). */
+    public static ChildApplication launch(Path workingDirectory, List<String> arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
@@ -38,14 +45,17 @@ public final class ChildApplication implements AutoCloseable {
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workingDirectory.resolve("child.log").toFile()))
                 .start();
-        ChildApplication child = new ChildApplication(process, port);
+        return new ChildApplication(process, port);
+    }
+
+    /** Waits (generously: loaded machines) until the node is ready, as a load balancer would see it. */
+    public void awaitReady(Path workingDirectory) {
         Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500)).until(() -> {
             if (!process.isAlive()) {
                 throw new IllegalStateException("The child application stopped; see " + workingDirectory.resolve("child.log"));
             }
-            return child.answers();
+            return answers();
         });
-        return child;
     }
 
     public int port() {

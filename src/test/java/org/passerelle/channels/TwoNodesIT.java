@@ -1,0 +1,90 @@
+package org.passerelle.channels;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.passerelle.testsupport.ChildApplication;
+
+/**
+ * Two Passerelle JVMs started at the same moment on one empty PostgreSQL database both become ready (schema, groups
+ * and filters created once, by whichever node got the start lock); a webhook delivered to both gives one journey;
+ * a webapp session opened on one node is unknown to the other (sticky sessions at the proxy).
+ */
+class TwoNodesIT {
+
+    private static long count(EmbeddedPostgres postgres, String sql) throws Exception {
+        try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement statement = db.createStatement();
+                ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static int sessionStatus(int port, String session) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/camunda/api/engine/engine/default/process-definition/count"))
+                .header("Cookie", "JSESSIONID=" + session).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
+    @Test
+    void twoNodesStartTogetherOnAnEmptyDatabaseAndADeliveryToBothGivesOneJourney() throws Exception {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            List<String> arguments = List.of("--passerelle.demo.enabled=false", "--spring.profiles.active=postgres,demo",
+                    "--passerelle.channels.meta.app-secret=" + MetaWebhooks.SECRET, "--camunda.bpm.admin-user.password=two-nodes-admin",
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=");
+            Path first = Files.createTempDirectory("passerelle-node-a");
+            Path second = Files.createTempDirectory("passerelle-node-b");
+            try (ChildApplication a = ChildApplication.launch(first, arguments);
+                    ChildApplication b = ChildApplication.launch(second, arguments)) {
+                a.awaitReady(first);
+                b.awaitReady(second);
+
+                assertThat(count(postgres, "select count(*) from act_id_group where id_ = 'mediateurs'")).isOne();
+                assertThat(count(postgres, "select count(*) from act_ru_filter where name_ = 'À traiter'")).isOne();
+
+                String delivery = MetaWebhooks.whatsAppText("wamid.two-nodes-1", "33677770001", "Noé", "Bonjour");
+                var toA = CompletableFuture.supplyAsync(() -> MetaWebhooks.signed(a.port(), "/webhooks/whatsapp", delivery));
+                var toB = CompletableFuture.supplyAsync(() -> MetaWebhooks.signed(b.port(), "/webhooks/whatsapp", delivery));
+                assertThat(toA.get().statusCode()).isEqualTo(200);
+                assertThat(toB.get().statusCode()).isEqualTo(200);
+
+                Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                        count(postgres, "select count(*) from inbox_delivery") == 2
+                                && count(postgres, "select count(*) from inbox_delivery where status = 'RECEIVED'") == 0);
+                assertThat(count(postgres, "select count(*) from youth where external_id = '33677770001'")).isOne();
+                assertThat(count(postgres, "select count(*) from journey")).isOne();
+                assertThat(count(postgres, "select count(*) from act_ru_task where task_def_key_ = 'taskFirstAnswer'")).isOne();
+
+                // The webapps' session lives on the node that opened it: what the README asks of the proxy.
+                var cookies = new java.net.CookieManager();
+                var browser = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+                browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + a.port()
+                        + "/camunda/app/cockpit/default/")).GET().build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+                String csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                        .map(java.net.HttpCookie::getValue).findFirst().orElse("");
+                var login = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + a.port()
+                                + "/camunda/api/admin/auth/user/default/login/cockpit"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", csrf)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=two-nodes-admin")).build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                assertThat(login.statusCode()).isEqualTo(200);
+                String session = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                        .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+                assertThat(sessionStatus(a.port(), session)).as("on the node that opened the session").isEqualTo(200);
+                assertThat(sessionStatus(b.port(), session)).as("on the other node: sticky sessions needed").isEqualTo(401);
+            }
+        }
+    }
+}
