@@ -4,10 +4,9 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The follow-up cadence of a programme.
+ * The follow-up settings of a programme; the nudges' cadence itself is the "Cadence des relances" decision
+ * (processes/follow-up-cadence.dmn) a programme lead edits in Modeler.
  *
- * @param firstNudgesAfterDays days after the last contact for the first nudges (e.g. J+3, J+10)
- * @param thenEveryDays interval between the later nudges
  * @param earliestHour first local hour (youth's time zone) a nudge may be sent
  * @param latestHour local hour from which nudges wait for the next day
  * @param unansweredBeforePhoneCall unanswered nudges after which a mediator calls the youth
@@ -15,13 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param nudgeTexts French nudge texts, used in turn; {prenom} is replaced by the first name
  */
 @ConfigurationProperties("passerelle.followup")
-public record FollowUpProperties(List<Integer> firstNudgesAfterDays, int thenEveryDays, int earliestHour,
+public record FollowUpProperties(int earliestHour,
         int latestHour, int unansweredBeforePhoneCall, int silenceDaysBeforeClosure, List<String> nudgeTexts) {
 
     public FollowUpProperties {
-        if (firstNudgesAfterDays == null || firstNudgesAfterDays.isEmpty()) {
-            throw new IllegalArgumentException("passerelle.followup.first-nudges-after-days needs at least one value");
-        }
         if (nudgeTexts == null || nudgeTexts.isEmpty()) {
             throw new IllegalArgumentException("passerelle.followup.nudge-texts needs at least one text");
         }

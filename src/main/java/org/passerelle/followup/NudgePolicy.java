@@ -10,14 +10,16 @@ import java.util.List;
 import org.passerelle.journey.YouthJourney.FollowUpSteps;
 import org.springframework.stereotype.Component;
 
-/** When to nudge a silent youth, and what to do when that time comes. Pure: no I/O. */
+/** When to nudge a silent youth, and what to do when that time comes. Pure but for the cadence it is given. */
 @Component
 public class NudgePolicy {
 
     private final FollowUpProperties properties;
+    private final FollowUpCadence cadence;
 
-    public NudgePolicy(FollowUpProperties properties) {
+    public NudgePolicy(FollowUpProperties properties, FollowUpCadence cadence) {
         this.properties = properties;
+        this.cadence = cadence;
     }
 
     /** The state of a journey's follow-up that the policy reads. */
@@ -26,7 +28,7 @@ public class NudgePolicy {
 
     /** Due time of the next nudge, moved into the youth's local sending window (never on Sunday). */
     public Instant nextNudgeAt(Silence silence) {
-        Instant due = silence.lastContactAt().plus(Duration.ofDays(daysAfterContact(silence.unansweredNudges())));
+        Instant due = silence.lastContactAt().plus(Duration.ofDays(cadence.daysAfterLastContact(silence.unansweredNudges())));
         return intoSendingWindow(due, silence.zone());
     }
 
@@ -47,14 +49,6 @@ public class NudgePolicy {
         List<String> texts = properties.nudgeTexts();
         String name = firstName == null || firstName.isBlank() ? "" : " " + firstName.trim();
         return texts.get(nudgeIndex % texts.size()).replace(" {prenom}", name).replace("{prenom}", name.trim());
-    }
-
-    private long daysAfterContact(int unanswered) {
-        List<Integer> first = properties.firstNudgesAfterDays();
-        if (unanswered < first.size()) {
-            return first.get(unanswered);
-        }
-        return first.get(first.size() - 1) + (long) properties.thenEveryDays() * (unanswered - first.size() + 1);
     }
 
     private Instant intoSendingWindow(Instant due, ZoneId zone) {

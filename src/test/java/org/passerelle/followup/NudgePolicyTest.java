@@ -16,8 +16,11 @@ class NudgePolicyTest {
     private static final ZoneId CAYENNE = ZoneId.of("America/Cayenne");
     private static final ZoneId REUNION = ZoneId.of("Indian/Reunion");
 
-    private final NudgePolicy policy = new NudgePolicy(new FollowUpProperties(List.of(3, 10), 30, 10, 19, 2, 90,
-            List.of("Bonjour {prenom}, des nouvelles ?", "Coucou {prenom} !")));
+    /** The shipped "Cadence des relances" (FollowUpCadenceDecisionTest evaluates the table itself). */
+    private static final FollowUpCadence SHIPPED = unanswered -> unanswered == 0 ? 3 : 10 + 30L * (unanswered - 1);
+
+    private final NudgePolicy policy = new NudgePolicy(new FollowUpProperties(10, 19, 2, 90,
+            List.of("Bonjour {prenom}, des nouvelles ?", "Coucou {prenom} !")), SHIPPED);
 
     private static Instant at(String localDateTime, ZoneId zone) {
         return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), zone).toInstant();

@@ -1,0 +1,68 @@
+package org.passerelle.followup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.passerelle.testsupport.ModelTestEngine;
+
+/** "Cadence des relances" as the engine evaluates it, rule by rule, and a lead's changed table taking effect at once. */
+@Deployment(resources = "processes/follow-up-cadence.dmn")
+class FollowUpCadenceDecisionTest {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ModelTestEngine.extension();
+
+    private FollowUpCadence cadence() {
+        DecisionService decisions = engine.getProcessEngine().getDecisionService();
+        return new DeployedFollowUpCadence(decisions);
+    }
+
+    @ParameterizedTest(name = "{0} relance(s) sans réponse → J+{1}")
+    @CsvSource({"0, 3", "1, 10", "2, 40", "3, 70", "6, 160"})
+    void theShippedCadenceIsJ3J10ThenEveryThirtyDays(int unanswered, long days) {
+        assertThat(cadence().daysAfterLastContact(unanswered)).isEqualTo(days);
+    }
+
+    @Test
+    void aLeadsNewTableAppliesToTheNextNudgeWithoutRestart() {
+        var repository = engine.getProcessEngine().getRepositoryService();
+        String changed = new String(readShipped()).replace("<text>3</text>", "<text>2</text>")
+                .replace("<text>10</text>", "<text>7</text>").replace("10 + 30 * (unansweredNudges - 1)", "7 + 21 * (unansweredNudges - 1)");
+        String deployment = repository.createDeployment().addString("follow-up-cadence.dmn", changed).deploy().getId();
+        try {
+            assertThat(cadence().daysAfterLastContact(0)).isEqualTo(2);
+            assertThat(cadence().daysAfterLastContact(1)).isEqualTo(7);
+            assertThat(cadence().daysAfterLastContact(2)).isEqualTo(28);
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    @Test
+    void aTableWithoutAnAnswerForACountIsSaidInFrench() {
+        var repository = engine.getProcessEngine().getRepositoryService();
+        String gap = new String(readShipped()).replace("&gt;= 2", "&gt;= 5");
+        String deployment = repository.createDeployment().addString("follow-up-cadence.dmn", gap).deploy().getId();
+        try {
+            assertThatThrownBy(() -> cadence().daysAfterLastContact(3))
+                    .hasMessageContaining("Cadence des relances").hasMessageContaining("3 relance(s)");
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    private static byte[] readShipped() {
+        try {
+            return java.nio.file.Files.readAllBytes(java.nio.file.Path.of("processes/follow-up-cadence.dmn"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
