@@ -2,17 +2,12 @@ package org.passerelle.journey;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.passerelle.modelguard.ReadableFromModels;
 import org.springframework.stereotype.Component;
 
-/** Durations of the journey, read by the BPMN as {@code ${journeySettings.firstAnswerEscalation}}. */
+/** Settings of the journey that are the platform's, not the programme's (those are "Paramètres du programme"). */
 @Component("journeySettings")
-@ReadableFromModels("firstAnswerEscalation")
 @ConfigurationProperties("passerelle.journey")
 public class JourneySettings {
-
-    /** ISO-8601 duration after which an unanswered first message escalates to programme leads. */
-    private String firstAnswerEscalation = "PT20H";
 
     /** ISO-8601 duration after which a staff task without a promise of its own is due. */
     private String standardTaskDue = "P3D";
@@ -37,11 +32,4 @@ public class JourneySettings {
         this.standardTaskDue = standardTaskDue;
     }
 
-    public String getFirstAnswerEscalation() {
-        return firstAnswerEscalation;
-    }
-
-    public void setFirstAnswerEscalation(String firstAnswerEscalation) {
-        this.firstAnswerEscalation = firstAnswerEscalation;
-    }
 }

@@ -97,6 +97,8 @@ public final class YouthJourney {
         public static final String FIRST_MESSAGE = "firstMessage";
         /** When the first answer is due: the programme promises one within 24 hours of the youth's message. */
         public static final String FIRST_ANSWER_DUE = "firstAnswerDue";
+        /** The escalation delay in words ("20 heures"), local to the programme leads' escalation task. */
+        public static final String ESCALATION_DELAY = "escalationDelay";
         /** When an answer to a youth's later message is due (local to the answer). */
         public static final String ANSWER_DUE = "answerDue";
         /** The conversation so far, loaded for the mediator's answer tasks. */

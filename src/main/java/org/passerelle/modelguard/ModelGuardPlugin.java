@@ -17,16 +17,19 @@ import org.springframework.stereotype.Component;
 public class ModelGuardPlugin extends AbstractProcessEnginePlugin {
 
     private final ModelBeans beans;
+    private final ApplicationContext context;
 
     public ModelGuardPlugin(ApplicationContext context) {
         this.beans = new ModelBeans(context);
+        this.context = context;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setExpressionManager(new GuardedExpressionManager(beans));
         List<Deployer> preDeployers = new ArrayList<>();
-        preDeployers.add(new ModelValidationDeployer(new ModelRules(beans)));
+        preDeployers.add(new ModelValidationDeployer(new ModelRules(beans),
+                () -> context.getBeansOfType(DecisionCheck.class).values()));
         if (configuration.getCustomPreDeployers() != null) {
             preDeployers.addAll(configuration.getCustomPreDeployers());
         }

@@ -24,9 +24,11 @@ class ModelValidationDeployer implements Deployer {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ModelRules rules;
+    private final java.util.function.Supplier<java.util.Collection<DecisionCheck>> decisionChecks;
 
-    ModelValidationDeployer(ModelRules rules) {
+    ModelValidationDeployer(ModelRules rules, java.util.function.Supplier<java.util.Collection<DecisionCheck>> decisionChecks) {
         this.rules = rules;
+        this.decisionChecks = decisionChecks;
     }
 
     @Override
@@ -40,10 +42,42 @@ class ModelValidationDeployer implements Deployer {
         for (ResourceEntity resource : deployment.getResources().values()) {
             violations.addAll(rules.check(resource.getName(), resource.getBytes(), known));
         }
+        if (violations.isEmpty() && deployment.isNew()) {
+            deployment.getResources().values().stream().filter(r -> r.getName().toLowerCase().endsWith(".dmn"))
+                    .forEach(resource -> violations.addAll(checkDecisions(resource)));
+        }
         if (!violations.isEmpty()) {
             throw new BadUserRequestException("Déploiement refusé par Passerelle : "
                     + violations.stream().map(ModelViolation::inFrench).collect(Collectors.joining(" ; ")));
         }
+    }
+
+    /** Decisions the platform reads by id are evaluated as the journeys will evaluate them. */
+    private List<ModelViolation> checkDecisions(ResourceEntity resource) {
+        List<ModelViolation> violations = new ArrayList<>();
+        var configuration = Context.getProcessEngineConfiguration();
+        if (configuration == null) {
+            return violations;
+        }
+        var engine = configuration.getDmnEngine();
+        List<org.camunda.bpm.dmn.engine.DmnDecision> decisions;
+        try {
+            decisions = engine.parseDecisions(new java.io.ByteArrayInputStream(resource.getBytes()));
+        } catch (RuntimeException unreadable) {
+            return violations; // the engine's own deployer refuses it with its parser's message
+        }
+        for (DecisionCheck check : decisionChecks.get()) {
+            decisions.stream().filter(d -> check.decisionKey().equals(d.getKey())).forEach(decision -> {
+                List<String> problems;
+                try {
+                    problems = check.problems(engine, decision);
+                } catch (RuntimeException failing) {
+                    problems = List.of("la décision ne s'évalue pas (" + failing.getMessage() + ")");
+                }
+                problems.forEach(p -> violations.add(new ModelViolation(resource.getName(), decision.getName(), p)));
+            });
+        }
+        return violations;
     }
 
     private static boolean alreadyDeployed(String formId) {

@@ -1,20 +1,16 @@
 package org.passerelle.referral;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.passerelle.modelguard.ReadableFromModels;
 import org.springframework.stereotype.Component;
 
-/** Referral settings; the BPMN reads {@code ${referralSettings.reminderCycle}} and {@code ${referralSettings.expiry}}. */
+/** Referral settings of the platform; the delays are the programme's ("Paramètres du programme"). */
 @Component("referralSettings")
-@ReadableFromModels({"reminderCycle", "expiry"})
 @ConfigurationProperties("passerelle.referral")
 public class ReferralSettings {
 
     private String publicUrl = "http://localhost:8080";
     private String linkSecret = "";
     private String mailFrom = "passerelle@localhost";
-    private String reminderCycle = "R3/P5D";
-    private String expiry = "P30D";
     /** "smtp" sends partner emails; "log" (demo only) logs the answer link instead. */
     private String mailDelivery = "smtp";
     /** How partners reach the mediation team (shown on their answer pages). */
@@ -26,12 +22,8 @@ public class ReferralSettings {
     public void setLinkSecret(String linkSecret) { this.linkSecret = linkSecret; }
     public String getMailFrom() { return mailFrom; }
     public void setMailFrom(String mailFrom) { this.mailFrom = mailFrom; }
-    public String getReminderCycle() { return reminderCycle; }
-    public void setReminderCycle(String reminderCycle) { this.reminderCycle = reminderCycle; }
-    public String getExpiry() { return expiry; }
     public String getMailDelivery() { return mailDelivery; }
     public void setMailDelivery(String mailDelivery) { this.mailDelivery = mailDelivery; }
-    public void setExpiry(String expiry) { this.expiry = expiry; }
     public String getTeamContact() { return teamContact; }
     public void setTeamContact(String teamContact) { this.teamContact = teamContact; }
 }

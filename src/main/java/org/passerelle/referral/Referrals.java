@@ -27,12 +27,13 @@ public class Referrals {
     private final JourneyRepository journeys;
     private final ReferralMailer mailer;
     private final ReferralLinks links;
-    private final ReferralSettings settings;
+    private final org.passerelle.programme.ProgrammeParameters parameters;
     private final org.passerelle.channels.OutboundMessages outbound;
     private final Clock clock;
 
     public Referrals(ReferralRepository referrals, PartnerRepository partners, PartnerDirectory directory,
-            JourneyRepository journeys, ReferralMailer mailer, ReferralLinks links, ReferralSettings settings,
+            JourneyRepository journeys, ReferralMailer mailer, ReferralLinks links,
+            org.passerelle.programme.ProgrammeParameters parameters,
             org.passerelle.channels.OutboundMessages outbound, Clock clock) {
         this.referrals = referrals;
         this.partners = partners;
@@ -40,7 +41,7 @@ public class Referrals {
         this.journeys = journeys;
         this.mailer = mailer;
         this.links = links;
-        this.settings = settings;
+        this.parameters = parameters;
         this.outbound = outbound;
         this.clock = clock;
     }
@@ -199,9 +200,9 @@ public class Referrals {
         return links.url(links.token(referral.getId(), referral.getLinkNonce(), settingsExpiry().plusDays(1)));
     }
 
-    /** The expiry as a duration: days or hours ("P30D", "PT48H"). */
+    /** The expiry as a duration: days or hours ("P30D", "PT48H"), from the programme's parameters. */
     private java.time.Duration settingsExpiry() {
-        return java.time.Duration.parse(settings.getExpiry());
+        return java.time.Duration.parse(parameters.getReferralExpiry());
     }
 
     @Transactional

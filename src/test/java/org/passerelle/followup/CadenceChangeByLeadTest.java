@@ -63,4 +63,16 @@ class CadenceChangeByLeadTest {
         }
         assertThat(policy.nextNudgeAt(new Silence(monday, 0, PARIS))).isEqualTo(paris("2026-11-26T14:00"));
     }
+
+    @Test
+    void aCadenceWithAGapIsRefusedAtDeployTimeInFrench() throws Exception {
+        String lead = TestUsers.ensure(identity, "cadenceLead2", Roles.PROGRAMME_LEADS);
+        String gap = Files.readString(Path.of("processes/follow-up-cadence.dmn")).replace("&gt;= 2", "&gt;= 5");
+
+        var refused = ModelerDeploy.deploy(port, lead, Map.of("follow-up-cadence.dmn", gap));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Déploiement refusé", "Cadence des relances",
+                "aucun délai d'au moins un jour pour 2 relance(s) sans réponse");
+    }
 }

@@ -38,7 +38,7 @@ import org.passerelle.journey.YouthJourney.Vars;
 import org.passerelle.testsupport.ModelTestEngine;
 
 /** Every path of youthJourney, with its delegates replaced by mocks and its DMN and called processes by stubs. */
-@Deployment(resources = {"processes/youth-journey.bpmn", "model-stubs/youth-segmentation-stub.dmn",
+@Deployment(resources = {"processes/youth-journey.bpmn", "processes/programme-parameters.dmn", "model-stubs/youth-segmentation-stub.dmn",
         "model-stubs/mentor-matching-stub.bpmn", "model-stubs/partner-referral-stub.bpmn"})
 class YouthJourneyModelTest {
 
@@ -57,6 +57,8 @@ class YouthJourneyModelTest {
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
         JourneySettings settings = new JourneySettings();
         Mocks.register("journeySettings", settings);
+        Mocks.register("programmeParameters", new org.passerelle.programme.ProgrammeParameters(
+                engine.getProcessEngine().getDecisionService()));
         stub("sendMediatorAnswer", execution -> execution.removeVariable(Vars.ANSWER_TEXT));
         stub("registerContact", execution -> execution.setVariable(Vars.JOURNEY_ID, 7L));
         stub("recordDiagnostic", execution -> { });

@@ -31,7 +31,7 @@ import org.passerelle.referral.PartnerReferral.Vars;
 import org.passerelle.testsupport.ModelTestEngine;
 
 /** Every path of partnerReferral: accept, no-show, refuse → next, reminders, expiry, no partner. */
-@Deployment(resources = "processes/partner-referral.bpmn")
+@Deployment(resources = {"processes/partner-referral.bpmn", "processes/programme-parameters.dmn"})
 class PartnerReferralModelTest {
 
     @RegisterExtension
@@ -60,7 +60,8 @@ class PartnerReferralModelTest {
     @BeforeEach
     void registerDelegates() {
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
-        Mocks.register("referralSettings", new ReferralSettings());
+        Mocks.register("programmeParameters", new org.passerelle.programme.ProgrammeParameters(
+                engine.getProcessEngine().getDecisionService()));
         Mocks.register("loadPartnerOptions", loadOptions);
         Mocks.register("sendReferral", sendReferral);
         Mocks.register("recordPartnerAnswer", recordAnswer);

@@ -74,7 +74,7 @@ class HostileModelsTest {
                         "<bpmn:intermediateCatchEvent id=\"wait\"><bpmn:timerEventDefinition><bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">${execution.getProcessEngine().getName()}</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>"),
                 Arguments.of("expression in a condition", "conditionReach", "réflexion Java interdite",
                         "<bpmn:startEvent id=\"start\" /><bpmn:endEvent id=\"end\" /><bpmn:sequenceFlow id=\"flow\" sourceRef=\"start\" targetRef=\"end\"><bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">${execution.getClass() != null}</bpmn:conditionExpression></bpmn:sequenceFlow>"),
-                Arguments.of("expression in an input mapping", "inputMappingReach", "paramètre « referralSettings.linkSecret »",
+                Arguments.of("expression in an input mapping", "inputMappingReach", "« referralSettings » est un composant interne",
                         "<bpmn:userTask id=\"read\"><bpmn:extensionElements><camunda:inputOutput><camunda:inputParameter name=\"secret\">${referralSettings.linkSecret}</camunda:inputParameter></camunda:inputOutput></bpmn:extensionElements></bpmn:userTask>"),
                 Arguments.of("writing through the execution", "executionWrite", "seules les variables se lisent",
                         "<bpmn:userTask id=\"write\" camunda:assignee=\"${execution.setVariable('track', 'mentorat')}\" />"),
@@ -146,7 +146,7 @@ class HostileModelsTest {
                 <bpmn:startEvent id="start" />
                 <bpmn:userTask id="read" camunda:assignee="${execution.getVariable('owner')}">
                   <bpmn:extensionElements><camunda:inputOutput>
-                    <camunda:inputParameter name="delay">${journeySettings.firstAnswerEscalation}</camunda:inputParameter>
+                    <camunda:inputParameter name="delay">${programmeParameters.firstAnswerEscalation}</camunda:inputParameter>
                   </camunda:inputOutput></bpmn:extensionElements>
                 </bpmn:userTask>
                 <bpmn:sequenceFlow id="flow" sourceRef="start" targetRef="read" />
@@ -206,7 +206,7 @@ class HostileModelsTest {
 
         assertThat(evaluate(instance, "${execution.getVariable('owner')}")).isEqualTo("amina");
         assertThat(evaluate(instance, "${owner.toUpperCase()}")).isEqualTo("AMINA");
-        assertThat(evaluate(instance, "${journeySettings.firstAnswerEscalation}")).isEqualTo("PT20H");
+        assertThat(evaluate(instance, "${programmeParameters.firstAnswerEscalation}")).isEqualTo("PT20H");
         for (String hostile : new String[] {"${JSON(referralSettings).prop('linkSecret').stringValue()}", "${S('{}')}",
                 "${execution.getProcessEngineServices()}", "${execution.processEngine}",
                 "${owner.getClass()}", "${referralSettings.linkSecret}", "${referralSettings.getLinkSecret()}",
