@@ -13,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class ActionPlan {
 
     private final JourneyActionRepository actions;
+    private final ActionTypes types;
     private final Clock clock;
 
-    public ActionPlan(JourneyActionRepository actions, Clock clock) {
+    public ActionPlan(JourneyActionRepository actions, ActionTypes types, Clock clock) {
         this.actions = actions;
+        this.types = types;
         this.clock = clock;
     }
 
@@ -24,11 +26,12 @@ public class ActionPlan {
     @Transactional
     public List<JourneyAction> plan(Long journeyId, Collection<String> codes) {
         Instant now = clock.instant();
-        List<ActionType> types = codes.stream().distinct()
-                .map(code -> ActionType.ofCode(code)
+        List<ActionType> known = types.all();
+        List<ActionType> chosen = codes.stream().distinct()
+                .map(code -> known.stream().filter(type -> type.code().equals(code)).findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("Action inconnue : " + code)))
                 .toList();
-        return actions.saveAll(types.stream()
+        return actions.saveAll(chosen.stream()
                 .map(type -> new JourneyAction(journeyId, type, now.plus(Duration.ofDays(type.defaultDueDays())), now))
                 .toList());
     }

@@ -11,9 +11,20 @@ import org.springframework.stereotype.Component;
 @Component("checkActionPlan")
 public class CheckActionPlan implements TaskListener {
 
+    private final ActionTypes types;
+
+    public CheckActionPlan(ActionTypes types) {
+        this.types = types;
+    }
+
     @Override
     public void notify(DelegateTask task) {
-        boolean none = FormValues.asList(task.getVariable(Vars.PLANNED_ACTIONS)).isEmpty();
+        var chosen = FormValues.asList(task.getVariable(Vars.PLANNED_ACTIONS));
+        var known = types.all().stream().map(ActionType::code).toList();
+        chosen.stream().filter(code -> !known.contains(code)).findFirst().ifPresent(code -> {
+            throw new MediatorInputException("Action inconnue : « " + code + " ». Rechargez la tâche pour voir les actions proposées.");
+        });
+        boolean none = chosen.isEmpty();
         Object explicit = task.getVariable(Vars.NO_ACTION);
         if (none && (explicit == null || !Boolean.parseBoolean(explicit.toString()))) {
             throw new MediatorInputException("Choisissez au moins une action, ou cochez « Aucune action pour l'instant ».");

@@ -22,9 +22,10 @@ public class JourneyAction {
     private Long id;
     @Column(nullable = false)
     private Long journeyId;
-    @Enumerated(EnumType.STRING)
+    /** The action type's code; its label as it was when planned (a later table may rename it). */
     @Column(nullable = false)
-    private ActionType type;
+    private String type;
+    private String label;
     @Column(nullable = false)
     private Instant dueDate;
     @Enumerated(EnumType.STRING)
@@ -41,7 +42,8 @@ public class JourneyAction {
 
     public JourneyAction(Long journeyId, ActionType type, Instant dueDate, Instant createdAt) {
         this.journeyId = journeyId;
-        this.type = type;
+        this.type = type.code();
+        this.label = type.label();
         this.dueDate = dueDate;
         this.status = Status.PLANNED;
         this.createdAt = createdAt;
@@ -49,7 +51,8 @@ public class JourneyAction {
 
     public Long getId() { return id; }
     public Long getJourneyId() { return journeyId; }
-    public ActionType getType() { return type; }
+    public String getType() { return type; }
+    public String getLabel() { return label; }
     public Instant getDueDate() { return dueDate; }
     public Status getStatus() { return status; }
     public String getOutcome() { return outcome; }

@@ -23,7 +23,7 @@ public class PrepareAction implements JavaDelegate {
         JourneyAction action = plan.actionAt(journeyId, index);
         // Local to this instance: parallel actions must not overwrite each other's answers.
         execution.setVariableLocal(Vars.ACTION_ID, action.getId());
-        execution.setVariableLocal(Vars.ACTION_LABEL, action.getType().label());
+        execution.setVariableLocal(Vars.ACTION_LABEL, action.getLabel());
         execution.setVariableLocal(Vars.ACTION_DUE_DATE, Date.from(action.getDueDate()));
         execution.setVariableLocal(Vars.ACTION_OUTCOME, null);
         execution.setVariableLocal(Vars.ACTION_NOTE, null);

@@ -99,6 +99,8 @@ public final class YouthJourney {
         public static final String FIRST_ANSWER_DUE = "firstAnswerDue";
         /** The escalation delay in words ("20 heures"), local to the programme leads' escalation task. */
         public static final String ESCALATION_DELAY = "escalationDelay";
+        /** Local to "Choisir les actions": the action types offered, from the "Types d'action" decision. */
+        public static final String ACTION_TYPE_OPTIONS = "actionTypeOptions";
         /** When an answer to a youth's later message is due (local to the answer). */
         public static final String ANSWER_DUE = "answerDue";
         /** The conversation so far, loaded for the mediator's answer tasks. */

@@ -98,9 +98,12 @@ class CompletionChecksTest {
         String instance = journeyAtDiagnostic("checks-plan");
         assertThat(submit(instance, Tasks.DIAGNOSTIC, diagnostic("2006-03-15", "93", "chomeur")).statusCode()).isEqualTo(204);
         runJobs(instance);
-        if (taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(Tasks.PLAN_ACTIONS).count() == 0) {
-            return; // this youth's track skips the action plan
-        }
+        assertThat(taskService.createTaskQuery().processInstanceId(instance).taskDefinitionKey(Tasks.PLAN_ACTIONS).count())
+                .as("this youth's track plans actions").isOne();
+
+        var unknown = submit(instance, Tasks.PLAN_ACTIONS, "\"plannedActions\":{\"value\":\"[\\\"cv\\\",\\\"actionInventee\\\"]\",\"type\":\"Json\"}");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("Action inconnue : « actionInventee »");
 
         var nothing = submit(instance, Tasks.PLAN_ACTIONS, "\"plannedActions\":{\"value\":\"[]\",\"type\":\"Json\"}");
         assertThat(nothing.statusCode()).isEqualTo(400);

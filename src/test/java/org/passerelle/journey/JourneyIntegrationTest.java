@@ -37,6 +37,9 @@ class JourneyIntegrationTest {
     @Autowired org.passerelle.referral.ReferralLinks referralLinks;
 
     @Autowired JourneyGateway gateway;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+    @org.springframework.boot.test.web.server.LocalServerPort int port;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
@@ -227,6 +230,50 @@ class JourneyIntegrationTest {
                 .putValue(Vars.CONSENT_REFERRAL, true).putValue(Vars.GUARDIAN_CONSENT, false);
         taskService.complete(task(started.processInstanceId(), Tasks.DIAGNOSTIC).getId(), variables);
         executeJob(started.processInstanceId(), "taskRecordDiagnostic");
+    }
+
+    @Test
+    void aLeadAddsAnActionTypeAndTheNextPlanOffersItWithoutJavaOrRestart() throws Exception {
+        String lead = org.passerelle.testsupport.TestUsers.ensure(identityService, "actionsLead",
+                org.passerelle.security.Roles.PROGRAMME_LEADS);
+        String shipped = java.nio.file.Files.readString(java.nio.file.Path.of("processes/action-types.dmn"));
+        String withWorkshop = shipped.replace("    </decisionTable>", """
+                      <rule id="ruleAtelierNumerique">
+                        <inputEntry id="ruleAtelierNumeriqueInput"><text>-</text></inputEntry>
+                        <outputEntry id="ruleAtelierNumeriqueCode"><text>"atelierNumerique"</text></outputEntry>
+                        <outputEntry id="ruleAtelierNumeriqueLabel"><text>"Atelier numérique"</text></outputEntry>
+                        <outputEntry id="ruleAtelierNumeriqueDays"><text>10</text></outputEntry>
+                      </rule>
+                    </decisionTable>""");
+        String duplicate = shipped.replace("\"lettreMotivation\"", "\"cv\"");
+        var refused = org.passerelle.testsupport.ModelerDeploy.deploy(port, lead, java.util.Map.of("action-types.dmn", duplicate));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("Types d'action", "code « cv » présent deux fois");
+
+        var deployed = org.passerelle.testsupport.ModelerDeploy.deploy(port, lead, java.util.Map.of("action-types.dmn", withWorkshop));
+        try {
+            assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+            var started = answered("wa-actions-lead-1");
+            diagnose(started, "2003-05-10", "75", "licence", "etudiant", java.util.List.of(), true, "Développeur web", "numerique");
+            Task plan = task(started.processInstanceId(), Tasks.PLAN_ACTIONS);
+            assertThat(taskService.getVariableLocal(plan.getId(), Vars.ACTION_TYPE_OPTIONS).toString())
+                    .contains("Atelier numérique", "atelierNumerique", "Rédiger le CV");
+
+            taskService.complete(plan.getId(), java.util.Map.of(Vars.PLANNED_ACTIONS,
+                    org.camunda.spin.Spin.JSON(java.util.List.of("atelierNumerique"))));
+            executeJob(started.processInstanceId(), "taskRecordActionPlan");
+
+            Task action = task(started.processInstanceId(), Tasks.RUN_ACTION);
+            assertThat(action.getName()).isEqualTo("Action : Atelier numérique");
+            assertThat(action.getDueDate().toInstant()).isBetween(java.time.Instant.now().plus(java.time.Duration.ofDays(10)).minusSeconds(120),
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(10)).plusSeconds(120));
+            assertThat(actions.findByJourneyIdOrderByIdAsc(started.journeyId())).extracting(a -> a.getType())
+                    .containsExactly("atelierNumerique");
+        } finally {
+            repositoryService.createDeploymentQuery().deploymentName("essai-modeler").list().stream()
+                    .filter(d -> repositoryService.getDeploymentResourceNames(d.getId()).contains("action-types.dmn"))
+                    .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+        }
     }
 
     @Test

@@ -84,6 +84,7 @@ class YouthJourneyModelTest {
         // The completion checks have tests of their own; here every answer is valid.
         Mocks.register("checkDiagnostic", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
         Mocks.register("checkActionPlan", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+        Mocks.register("loadActionTypeOptions", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
     }
 
     @AfterEach
