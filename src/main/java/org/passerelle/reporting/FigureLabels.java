@@ -33,8 +33,8 @@ final class FigureLabels {
         return relabel(counts, CHANNELS::get);
     }
 
-    static Map<String, Long> campaigns(Map<String, Long> counts) {
-        return relabel(counts, campaign -> null);
+    static Map<String, Long> campaigns(Map<String, Long> counts, java.util.function.Function<String, String> labels) {
+        return relabel(counts, labels);
     }
 
     static Map<String, Long> territories(Map<String, Long> counts) {

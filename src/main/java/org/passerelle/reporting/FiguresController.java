@@ -21,9 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class FiguresController {
 
     private final ProgrammeFigures figures;
+    private final CampaignLabels campaignLabels;
 
-    public FiguresController(ProgrammeFigures figures) {
+    public FiguresController(ProgrammeFigures figures, CampaignLabels campaignLabels) {
         this.figures = figures;
+        this.campaignLabels = campaignLabels;
     }
 
     @GetMapping(value = "/api/reporting/figures", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -46,7 +48,7 @@ public class FiguresController {
                 <p><strong>%d</strong> contacts · <strong>%d</strong> diagnostics · <strong>%d</strong> parcours en cours · <strong>%d</strong> clos</p>
                 %s%s%s%s%s%s%s%s%s""".formatted(depuis == null ? "" : escape(depuis), f.contacts(), f.diagnosed(), f.openJourneys(),
                 f.closedJourneys(), table("Contacts par canal", FigureLabels.channels(f.byChannel())),
-                table("Contacts par campagne", FigureLabels.campaigns(f.byCampaign())),
+                table("Contacts par campagne", FigureLabels.campaigns(f.byCampaign(), campaignLabels::labelOf)),
                 table("Contacts par territoire", FigureLabels.territories(f.byTerritory())),
                 table("Voies d'accompagnement", FigureLabels.tracks(f.byTrack())),
                 table("Orientations vers les partenaires", FigureLabels.referralStatuses(f.referrals())),

@@ -57,6 +57,34 @@ class ProgrammeFiguresTest {
         assertThat(page.body()).contains("Chiffres du programme", "Contacts par campagne", "campagne-figures");
     }
 
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
+
+    @Test
+    void aLeadNamesANewCampaignAndTheFiguresPageShowsItsLabelWithoutRestart() throws Exception {
+        gateway.startFromFirstContact(new FirstContact("leadAds", "fig-label-1", "Noa", "tiktok-formulaire-essai", "Bonjour"));
+        assertThat(as("figuresSupervisor", "/tableau-de-bord").body()).contains("tiktok-formulaire-essai");
+        String lead = TestUsers.ensure(identityService, "campaignLead", org.passerelle.security.Roles.PROGRAMME_LEADS);
+        String labels = java.nio.file.Files.readString(java.nio.file.Path.of("processes/campaign-labels.dmn"))
+                .replace("    </decisionTable>", """
+                              <rule id="ruleCampaignEssai">
+                                <inputEntry id="ruleCampaignEssaiInput"><text>"tiktok-formulaire-essai"</text></inputEntry>
+                                <outputEntry id="ruleCampaignEssaiLabel"><text>"TikTok — formulaire d'essai"</text></outputEntry>
+                              </rule>
+                            </decisionTable>""");
+        var deployed = org.passerelle.testsupport.ModelerDeploy.deploy(port, lead, java.util.Map.of("campaign-labels.dmn", labels));
+        try {
+            assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+            String page = as("figuresSupervisor", "/tableau-de-bord").body();
+            assertThat(page).contains(org.passerelle.web.HtmlPages.escape("TikTok — formulaire d'essai"))
+                    .doesNotContain(">tiktok-formulaire-essai<");
+        } finally {
+            repositoryService.createDeploymentQuery().deploymentName("essai-modeler").list().stream()
+                    .filter(d -> repositoryService.getDeploymentResourceNames(d.getId()).contains("campaign-labels.dmn"))
+                    .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+        }
+    }
+
     @Autowired org.passerelle.partners.PartnerRepository partners;
     @Autowired org.passerelle.referral.ReferralRepository referrals;
 
