@@ -1,5 +1,7 @@
 package org.passerelle.followup;
 
+import org.passerelle.programme.ProgrammeTexts;
+
 import java.time.Clock;
 import java.time.Instant;
 import org.passerelle.channels.ConversationMessage;
@@ -17,12 +19,15 @@ public class FollowUp {
     private final JourneyRepository journeys;
     private final NudgePolicy policy;
     private final OutboundMessages outbound;
+    private final ProgrammeTexts texts;
     private final Clock clock;
 
-    public FollowUp(JourneyRepository journeys, NudgePolicy policy, OutboundMessages outbound, Clock clock) {
+    public FollowUp(JourneyRepository journeys, NudgePolicy policy, OutboundMessages outbound, ProgrammeTexts texts,
+            Clock clock) {
         this.journeys = journeys;
         this.policy = policy;
         this.outbound = outbound;
+        this.texts = texts;
         this.clock = clock;
     }
 
@@ -40,7 +45,9 @@ public class FollowUp {
     @Transactional
     public boolean sendNudge(Long journeyId) {
         Journey journey = journey(journeyId);
-        String text = policy.nudgeText(journey.getNudgesSent(), journey.getYouth().getFirstName());
+        String firstName = journey.getYouth().getFirstName();
+        String text = texts.render(ProgrammeTexts.NUDGES.get(journey.getNudgesSent() % ProgrammeTexts.NUDGES.size()),
+                java.util.Map.of("prenom", firstName == null ? "" : firstName.strip()));
         ConversationMessage nudge = outbound.send(journey, ConversationMessage.Kind.NUDGE, text);
         journey.nudgeSent();
         return nudge.getStatus() != ConversationMessage.Status.FAILED;

@@ -11,16 +11,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param latestHour local hour from which nudges wait for the next day
  * @param unansweredBeforePhoneCall unanswered nudges after which a mediator calls the youth
  * @param silenceDaysBeforeClosure days without news after which the journey closes
- * @param nudgeTexts French nudge texts, used in turn; {prenom} is replaced by the first name
  */
 @ConfigurationProperties("passerelle.followup")
 public record FollowUpProperties(int earliestHour,
-        int latestHour, int unansweredBeforePhoneCall, int silenceDaysBeforeClosure, List<String> nudgeTexts) {
+        int latestHour, int unansweredBeforePhoneCall, int silenceDaysBeforeClosure) {
 
     public FollowUpProperties {
-        if (nudgeTexts == null || nudgeTexts.isEmpty()) {
-            throw new IllegalArgumentException("passerelle.followup.nudge-texts needs at least one text");
-        }
         if (earliestHour < 0 || latestHour > 24 || earliestHour >= latestHour) {
             throw new IllegalArgumentException("passerelle.followup: earliest-hour must be before latest-hour");
         }

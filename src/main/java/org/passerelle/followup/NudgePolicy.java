@@ -45,12 +45,6 @@ public class NudgePolicy {
         return FollowUpSteps.NUDGE;
     }
 
-    public String nudgeText(int nudgeIndex, String firstName) {
-        List<String> texts = properties.nudgeTexts();
-        String name = firstName == null || firstName.isBlank() ? "" : " " + firstName.trim();
-        return texts.get(nudgeIndex % texts.size()).replace(" {prenom}", name).replace("{prenom}", name.trim());
-    }
-
     private Instant intoSendingWindow(Instant due, ZoneId zone) {
         ZonedDateTime local = due.atZone(zone);
         if (local.getHour() >= properties.latestHour()) {

@@ -1,5 +1,8 @@
 package org.passerelle.referral;
 
+import java.util.Map;
+import org.passerelle.programme.ProgrammeTexts;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -28,12 +31,13 @@ public class Referrals {
     private final ReferralMailer mailer;
     private final ReferralLinks links;
     private final org.passerelle.programme.ProgrammeParameters parameters;
+    private final ProgrammeTexts texts;
     private final org.passerelle.channels.OutboundMessages outbound;
     private final Clock clock;
 
     public Referrals(ReferralRepository referrals, PartnerRepository partners, PartnerDirectory directory,
             JourneyRepository journeys, ReferralMailer mailer, ReferralLinks links,
-            org.passerelle.programme.ProgrammeParameters parameters,
+            org.passerelle.programme.ProgrammeParameters parameters, ProgrammeTexts texts,
             org.passerelle.channels.OutboundMessages outbound, Clock clock) {
         this.referrals = referrals;
         this.partners = partners;
@@ -42,6 +46,7 @@ public class Referrals {
         this.mailer = mailer;
         this.links = links;
         this.parameters = parameters;
+        this.texts = texts;
         this.outbound = outbound;
         this.clock = clock;
     }
@@ -152,17 +157,13 @@ public class Referrals {
         Referral referral = referrals.findById(referralId).orElseThrow();
         Partner partner = partners.findById(referral.getPartnerId()).orElseThrow();
         var journey = journeys.findById(referral.getJourneyId()).orElseThrow();
-        String name = journey.getYouth().getFirstName() == null ? "" : " " + journey.getYouth().getFirstName();
+        String firstName = journey.getYouth().getFirstName() == null ? "" : journey.getYouth().getFirstName().strip();
         Appointment appointment = referral.getAppointment();
         String when = appointment == null ? "bientôt" : appointment.inWords(todayWhere(journey.getYouth()));
         String contact = appointment != null && appointment.contact() != null && !appointment.contact().isBlank()
                 ? appointment.contact() : partner.getPhone();
-        String call = contact == null || contact.isBlank() ? "" : " Contact : " + contact + ".";
-        String text = change
-                ? "Changement de rendez-vous" + name + " : " + partner.getName() + " t'attend désormais " + when + "." + call
-                        + " Réponds-nous si ce nouveau moment ne te convient pas."
-                : "Bonne nouvelle" + name + " ! " + partner.getName() + " t'attend " + when + " pour ton premier rendez-vous."
-                        + call + " Ils vont t'accompagner près de chez toi. Réponds-nous si tu as une question.";
+        String text = texts.render(change ? ProgrammeTexts.APPOINTMENT_CHANGE : ProgrammeTexts.APPOINTMENT, Map.of("prenom", firstName,
+                "structure", partner.getName(), "quand", when, "contact", contact == null ? "" : contact.strip()));
         // Outside the 24-hour window the approved template keeps the date, the place and the contact.
         var template = new org.passerelle.channels.Template(change ? org.passerelle.channels.Template.APPOINTMENT_CHANGE
                 : org.passerelle.channels.Template.APPOINTMENT, java.util.List.of(

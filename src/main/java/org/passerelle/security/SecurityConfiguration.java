@@ -123,6 +123,16 @@ public class SecurityConfiguration {
                         authority(Roles.ADMINS))), engine);
     }
 
+    /** The programme's texts (messages youths receive): programme leads and administrators. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain programmePages(HttpSecurity http, @Value("${camunda.bpm.process-engine-name:default}") String engine)
+            throws Exception {
+        return pages(http.securityMatcher("/programme/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyAuthority(authority(Roles.PROGRAMME_LEADS),
+                        authority(Roles.ADMINS))), engine);
+    }
+
     /** The programme's figures: supervisors, programme leads and administrators. */
     @Bean
     @Order(2)

@@ -50,7 +50,8 @@ public final class HtmlPages {
             links.append(" · <a href=\"/camunda/app/cockpit/\">Suivi des parcours</a> · <a href=\"/tableau-de-bord\">Chiffres du programme</a>");
         }
         if (has.test(org.passerelle.security.Roles.PROGRAMME_LEADS)) {
-            links.append(" · <a href=\"/annuaire/partenaires\">Annuaire des partenaires</a>");
+            links.append(" · <a href=\"/annuaire/partenaires\">Annuaire des partenaires</a>")
+                    .append(" · <a href=\"/programme/textes\">Textes du programme</a>");
         }
         return links.append(" · ").append(escape(authentication.getName()))
                 .append(" · <a href=\"/deconnexion\">Se déconnecter</a></nav>").toString();

@@ -19,8 +19,7 @@ class NudgePolicyTest {
     /** The shipped "Cadence des relances" (FollowUpCadenceDecisionTest evaluates the table itself). */
     private static final FollowUpCadence SHIPPED = unanswered -> unanswered == 0 ? 3 : 10 + 30L * (unanswered - 1);
 
-    private final NudgePolicy policy = new NudgePolicy(new FollowUpProperties(10, 19, 2, 90,
-            List.of("Bonjour {prenom}, des nouvelles ?", "Coucou {prenom} !")), SHIPPED);
+    private final NudgePolicy policy = new NudgePolicy(new FollowUpProperties(10, 19, 2, 90), SHIPPED);
 
     private static Instant at(String localDateTime, ZoneId zone) {
         return ZonedDateTime.of(java.time.LocalDateTime.parse(localDateTime), zone).toInstant();
@@ -104,12 +103,5 @@ class NudgePolicyTest {
 
         assertThat(policy.decide(new Silence(contact, 4, PARIS), at("2027-02-21T14:00", PARIS))).isEqualTo(FollowUpSteps.CLOSE);
         assertThat(policy.decide(new Silence(contact, 4, PARIS), at("2027-02-20T14:00", PARIS))).isNotEqualTo(FollowUpSteps.CLOSE);
-    }
-
-    @Test
-    void nudgeTextsGreetTheYouthByFirstNameInTurn() {
-        assertThat(policy.nudgeText(0, "Neila")).isEqualTo("Bonjour Neila, des nouvelles ?");
-        assertThat(policy.nudgeText(1, "Neila")).isEqualTo("Coucou Neila !");
-        assertThat(policy.nudgeText(2, null)).isEqualTo("Bonjour, des nouvelles ?");
     }
 }

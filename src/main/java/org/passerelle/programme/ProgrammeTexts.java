@@ -1,0 +1,170 @@
+package org.passerelle.programme;
+
+import com.samskivert.mustache.Mustache;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The texts youths receive from the programme, as French templates with named placeholders ({{prenom}}) that a
+ * programme lead edits on "Textes du programme": every save is a new version, the latest applies to the next
+ * message, without restart. Until a lead saves one, the text shipped here applies.
+ */
+@Service
+public class ProgrammeTexts {
+
+    /** A text the platform sends: its key, what leads read about it, its placeholders and its shipped body. */
+    public record Definition(String key, String title, List<String> placeholders, String shipped) {
+    }
+
+    public static final String NUDGE_1 = "relance1";
+    public static final String NUDGE_2 = "relance2";
+    public static final String NUDGE_3 = "relance3";
+    public static final String APPOINTMENT = "rendezVous";
+    public static final String APPOINTMENT_CHANGE = "changementRendezVous";
+    public static final List<String> NUDGES = List.of(NUDGE_1, NUDGE_2, NUDGE_3);
+
+    static final int MAX_LENGTH = 1000;
+    private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*\\}\\}");
+
+    private static final Map<String, Definition> CATALOGUE = catalogue();
+
+    private final ProgrammeTextRepository texts;
+    private final Clock clock;
+
+    public ProgrammeTexts(ProgrammeTextRepository texts, Clock clock) {
+        this.texts = texts;
+        this.clock = clock;
+    }
+
+    private static Map<String, Definition> catalogue() {
+        Map<String, Definition> definitions = new LinkedHashMap<>();
+        List<String> name = List.of("prenom");
+        List<String> appointment = List.of("prenom", "structure", "quand", "contact");
+        definitions.put(NUDGE_1, new Definition(NUDGE_1, "Relance (1re, 4e…)", name,
+                "Bonjour {{prenom}}, c'est ton médiateur. Comment avances-tu dans tes démarches ? Réponds quand tu veux, je suis là."));
+        definitions.put(NUDGE_2, new Definition(NUDGE_2, "Relance (2e, 5e…)", name,
+                "Coucou {{prenom}} ! On n'a pas eu de nouvelles depuis quelques jours. Besoin d'un coup de main pour ton CV ou tes candidatures ?"));
+        definitions.put(NUDGE_3, new Definition(NUDGE_3, "Relance (3e, 6e…)", name,
+                "Bonjour {{prenom}}, on pense à toi. Si tu veux reprendre là où on s'était arrêtés, écris-nous ici. Réponds STOP pour ne plus recevoir de messages."));
+        definitions.put(APPOINTMENT, new Definition(APPOINTMENT, "Rendez-vous chez un partenaire", appointment,
+                "Bonne nouvelle {{prenom}} ! {{structure}} t'attend {{quand}} pour ton premier rendez-vous.{{#contact}} Contact : "
+                        + "{{contact}}.{{/contact}} Ils vont t'accompagner près de chez toi. Réponds-nous si tu as une question."));
+        definitions.put(APPOINTMENT_CHANGE, new Definition(APPOINTMENT_CHANGE, "Rendez-vous déplacé par le partenaire", appointment,
+                "Changement de rendez-vous {{prenom}} : {{structure}} t'attend désormais {{quand}}.{{#contact}} Contact : "
+                        + "{{contact}}.{{/contact}} Réponds-nous si ce nouveau moment ne te convient pas."));
+        return definitions;
+    }
+
+    public List<Definition> definitions() {
+        return List.copyOf(CATALOGUE.values());
+    }
+
+    public Definition definition(String key) {
+        Definition definition = CATALOGUE.get(key);
+        if (definition == null) {
+            throw new IllegalArgumentException("Texte inconnu : " + key);
+        }
+        return definition;
+    }
+
+    /** The body that applies now: the latest saved version, or the shipped text. */
+    @Transactional(readOnly = true)
+    public String current(String key) {
+        return texts.findFirstByKeyOrderByVersionDesc(definition(key).key()).map(ProgrammeText::getBody)
+                .orElse(definition(key).shipped());
+    }
+
+    @Transactional(readOnly = true)
+    public List<ProgrammeText> versions(String key) {
+        return texts.findByKeyOrderByVersionDesc(definition(key).key());
+    }
+
+    /** The message as the youth reads it; a missing value reads as nothing rather than failing a send. */
+    @Transactional(readOnly = true)
+    public String render(String key, Map<String, String> values) {
+        return fill(current(key), values);
+    }
+
+    /** What a body would give with these values (the page's preview), once checked. */
+    public String preview(String key, String body, Map<String, String> values) {
+        List<String> problems = problems(key, body);
+        if (!problems.isEmpty()) {
+            throw new InvalidText(problems);
+        }
+        return fill(body, values);
+    }
+
+    /** Saves a new version; refused with the reasons in French when a youth could not receive it. */
+    @Transactional
+    public ProgrammeText save(String key, String body, String author) {
+        List<String> problems = problems(key, body);
+        if (!problems.isEmpty()) {
+            throw new InvalidText(problems);
+        }
+        int version = texts.findFirstByKeyOrderByVersionDesc(key).map(ProgrammeText::getVersion).orElse(0) + 1;
+        return texts.save(new ProgrammeText(key, version, body.strip(), author, clock.instant()));
+    }
+
+    List<String> problems(String key, String body) {
+        Definition definition = definition(key);
+        List<String> problems = new ArrayList<>();
+        if (body == null || body.isBlank()) {
+            return List.of("le texte est vide");
+        }
+        if (body.strip().length() > MAX_LENGTH) {
+            problems.add("le texte dépasse " + MAX_LENGTH + " caractères");
+        }
+        if (body.codePoints().anyMatch(c -> (Character.isISOControl(c) && c != '\n') || Character.getType(c) == Character.FORMAT)) {
+            problems.add("le texte contient des caractères invisibles ou de contrôle");
+        }
+        Matcher tags = TAG.matcher(body);
+        while (tags.find()) {
+            // {{valeur}}, or a part shown only when the value exists: {{#contact}}…{{/contact}}.
+            String name = tags.group(1).replaceFirst("^[#^/]", "");
+            if (!definition.placeholders().contains(name)) {
+                problems.add("« {{" + name + "}} » n'est pas une valeur connue de ce texte (valeurs possibles : "
+                        + String.join(", ", definition.placeholders().stream().map(p -> "{{" + p + "}}").toList()) + ")");
+            }
+        }
+        if (body.replaceAll(TAG.pattern(), "").contains("{{") || body.replaceAll(TAG.pattern(), "").contains("}}")) {
+            problems.add("accolades incomplètes : écrivez les valeurs ainsi, {{prenom}}");
+        }
+        return problems;
+    }
+
+    private static String fill(String body, Map<String, String> values) {
+        // A value we do not have (no first name) disappears with the space before it: "Bonjour, c'est…".
+        String template = body;
+        Matcher tags = TAG.matcher(body);
+        while (tags.find()) {
+            String value = values.get(tags.group(1));
+            if (tags.group(1).matches("[a-zA-Z]+") && (value == null || value.isBlank())) {
+                template = template.replaceAll(" ?\\{\\{\\s*" + Pattern.quote(tags.group(1)) + "\\s*\\}\\}", "");
+            }
+        }
+        // Plain text for messaging apps: nothing is escaped.
+        return Mustache.compiler().escapeHTML(false).emptyStringIsFalse(true).defaultValue("").compile(template)
+                .execute(values).strip();
+    }
+
+    /** A text a youth could not receive, with the reasons in French. */
+    public static class InvalidText extends RuntimeException {
+        private final List<String> problems;
+
+        InvalidText(List<String> problems) {
+            super(String.join(" ; ", problems));
+            this.problems = List.copyOf(problems);
+        }
+
+        public List<String> problems() {
+            return problems;
+        }
+    }
+}
