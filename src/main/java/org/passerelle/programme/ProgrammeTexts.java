@@ -19,8 +19,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProgrammeTexts {
 
-    /** A text the platform sends: its key, what leads read about it, its placeholders and its shipped body. */
-    public record Definition(String key, String title, List<String> placeholders, String shipped) {
+    /** A text the platform sends: its key, what leads read about it, its values (those it must hold) and its shipped body. */
+    public record Definition(String key, String title, List<String> placeholders, List<String> required, String shipped) {
+
+        Definition(String key, String title, List<String> placeholders, String shipped) {
+            this(key, title, placeholders, List.of(), shipped);
+        }
     }
 
     public static final String NUDGE_1 = "relance1";
@@ -29,6 +33,8 @@ public class ProgrammeTexts {
     public static final String APPOINTMENT = "rendezVous";
     public static final String APPOINTMENT_CHANGE = "changementRendezVous";
     public static final List<String> NUDGES = List.of(NUDGE_1, NUDGE_2, NUDGE_3);
+    public static final String REFERRAL_EMAIL = "courrielOrientation";
+    public static final String REMINDER_EMAIL = "courrielRelance";
 
     static final int MAX_LENGTH = 1000;
     private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*\\}\\}");
@@ -59,6 +65,27 @@ public class ProgrammeTexts {
         definitions.put(APPOINTMENT_CHANGE, new Definition(APPOINTMENT_CHANGE, "Rendez-vous déplacé par le partenaire", appointment,
                 "Changement de rendez-vous {{prenom}} : {{structure}} t'attend désormais {{quand}}.{{#contact}} Contact : "
                         + "{{contact}}.{{/contact}} Réponds-nous si ce nouveau moment ne te convient pas."));
+        List<String> partner = List.of("jeune", "age", "departement", "besoin", "lien", "numero");
+        definitions.put(REFERRAL_EMAIL, new Definition(REFERRAL_EMAIL, "Courriel d'orientation à un partenaire", partner, List.of("lien"), """
+                Bonjour,
+
+                Passerelle vous oriente {{jeune}}{{#age}}, {{age}} ans{{/age}} (département {{departement}}).
+                {{besoin}}
+
+                Merci de nous dire si vous pouvez l'accueillir, et quand, en ouvrant ce lien (sans compte à créer) :
+                {{lien}}
+
+                Vous pouvez aussi refuser en indiquant le motif. Sans réponse, nous vous relancerons.
+
+                L'équipe de médiation Passerelle"""));
+        definitions.put(REMINDER_EMAIL, new Definition(REMINDER_EMAIL, "Courriel de relance à un partenaire", partner, List.of("lien"), """
+                Bonjour,
+
+                Nous vous avons orienté {{jeune}} et n'avons pas encore votre réponse.
+                Pouvez-vous nous la donner ici :
+                {{lien}}
+
+                L'équipe de médiation Passerelle"""));
         return definitions;
     }
 
@@ -131,6 +158,11 @@ public class ProgrammeTexts {
             if (!definition.placeholders().contains(name)) {
                 problems.add("« {{" + name + "}} » n'est pas une valeur connue de ce texte (valeurs possibles : "
                         + String.join(", ", definition.placeholders().stream().map(p -> "{{" + p + "}}").toList()) + ")");
+            }
+        }
+        for (String required : definition.required()) {
+            if (!Pattern.compile("\\{\\{\\s*" + required + "\\s*\\}\\}").matcher(body).find()) {
+                problems.add("le texte doit contenir {{" + required + "}}");
             }
         }
         if (body.replaceAll(TAG.pattern(), "").contains("{{") || body.replaceAll(TAG.pattern(), "").contains("}}")) {

@@ -29,7 +29,9 @@ public class ProgrammeTextsPage {
 
     /** What the preview fills the placeholders with. */
     static final Map<String, String> EXAMPLE = Map.of("prenom", "Neila", "structure", "Mission Locale de Lens",
-            "quand", "le mardi 15 décembre à 14 h 30, 2 rue de Lille", "contact", "Mme Diallo, 03 21 00 00 00");
+            "quand", "le mardi 15 décembre à 14 h 30, 2 rue de Lille", "contact", "Mme Diallo, 03 21 00 00 00",
+            "jeune", "Neila", "age", "19", "departement", "62", "besoin", "Le jeune souhaite être accompagné.",
+            "lien", "https://passerelle.example.org/partenaires/orientation?t=exemple", "numero", "1");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
 
     private final ProgrammeTexts texts;
@@ -65,7 +67,7 @@ public class ProgrammeTextsPage {
         }
         try {
             if ("apercu".equals(action)) {
-                return form(HttpStatus.OK, key, body, "<div class=\"apercu\"><h2>Aperçu</h2><p>"
+                return form(HttpStatus.OK, key, body, "<div class=\"apercu\"><h2>Aperçu</h2><p style=\"white-space:pre-wrap\">"
                         + HtmlPages.escape(texts.preview(key, body, EXAMPLE)) + "</p></div>", request);
             }
             var saved = texts.save(key, body, who.getName());
@@ -88,7 +90,7 @@ public class ProgrammeTextsPage {
                 + ". Une partie entre <code>{{#contact}}</code> et <code>{{/contact}}</code> ne s'affiche que si la valeur existe.</p>"
                 + "<form method=\"post\" action=\"/programme/textes/" + key + "\">"
                 + (csrf == null ? "" : "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\"" + csrf.getToken() + "\">")
-                + "<label for=\"body\">Texte</label><textarea id=\"body\" name=\"body\" rows=\"6\" cols=\"80\" maxlength=\""
+                + "<label for=\"body\">Texte</label><textarea id=\"body\" name=\"body\" rows=\"12\" cols=\"80\" maxlength=\""
                 + ProgrammeTexts.MAX_LENGTH + "\">" + HtmlPages.escape(body == null ? "" : body) + "</textarea>"
                 + "<p><button type=\"submit\" name=\"action\" value=\"apercu\">Aperçu</button> "
                 + "<button type=\"submit\" name=\"action\" value=\"enregistrer\">Enregistrer une nouvelle version</button></p></form>"

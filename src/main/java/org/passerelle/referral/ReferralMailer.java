@@ -1,5 +1,7 @@
 package org.passerelle.referral;
 
+import org.passerelle.programme.ProgrammeTexts;
+
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.passerelle.partners.Partner;
@@ -15,10 +17,12 @@ public class ReferralMailer {
 
     private final JavaMailSender mail;
     private final ReferralSettings settings;
+    private final ProgrammeTexts texts;
 
-    public ReferralMailer(JavaMailSender mail, ReferralSettings settings) {
+    public ReferralMailer(JavaMailSender mail, ReferralSettings settings, ProgrammeTexts texts) {
         this.mail = mail;
         this.settings = settings;
+        this.texts = texts;
     }
 
     /** What the partner is told about the youth. */
@@ -26,33 +30,21 @@ public class ReferralMailer {
     }
 
     public void referral(Partner partner, YouthSummary youth, String link) {
-        send(partner.getEmail(), "Orientation d'un jeune vers " + partner.getName(), """
-                Bonjour,
-
-                Passerelle vous oriente %s%s (département %s).
-                %s
-
-                Merci de nous dire si vous pouvez l'accueillir, et quand, en ouvrant ce lien (sans compte à créer) :
-                %s
-
-                Vous pouvez aussi refuser en indiquant le motif. Sans réponse, nous vous relancerons.
-
-                L'équipe de médiation Passerelle
-                """.formatted(youth.firstName() == null ? "un jeune" : youth.firstName(),
-                youth.age() == null ? "" : ", " + youth.age() + " ans", youth.departement(), youth.need(), link));
+        send(partner.getEmail(), "Orientation d'un jeune vers " + partner.getName(),
+                texts.render(ProgrammeTexts.REFERRAL_EMAIL, values(youth, link, 0)));
     }
 
     public void reminder(Partner partner, YouthSummary youth, String link, int reminder) {
         // No name in the subject: subjects show in notification previews and shared mailboxes.
-        send(partner.getEmail(), "Relance " + reminder + " : orientation d'un jeune vers " + partner.getName(), """
-                Bonjour,
+        send(partner.getEmail(), "Relance " + reminder + " : orientation d'un jeune vers " + partner.getName(),
+                texts.render(ProgrammeTexts.REMINDER_EMAIL, values(youth, link, reminder)));
+    }
 
-                Nous vous avons orienté %s et n'avons pas encore votre réponse.
-                Pouvez-vous nous la donner ici :
-                %s
-
-                L'équipe de médiation Passerelle
-                """.formatted(youth.firstName() == null ? "un jeune" : youth.firstName(), link));
+    /** The values a partner's email may name: least data, as before. */
+    private static java.util.Map<String, String> values(YouthSummary youth, String link, int reminder) {
+        return java.util.Map.of("jeune", youth.firstName() == null ? "un jeune" : youth.firstName(),
+                "age", youth.age() == null ? "" : youth.age().toString(), "departement", youth.departement() == null ? "" : youth.departement(),
+                "besoin", youth.need() == null ? "" : youth.need(), "lien", link, "numero", reminder == 0 ? "" : Integer.toString(reminder));
     }
 
     private void send(String to, String subject, String text) {

@@ -93,6 +93,20 @@ class ProgrammeTextsTest {
     }
 
     @Test
+    void aPartnersEmailMustKeepItsAnswerLink() throws Exception {
+        String token = csrf(get("/programme/textes/" + ProgrammeTexts.REFERRAL_EMAIL, lead).body());
+
+        var withoutLink = post("/programme/textes/" + ProgrammeTexts.REFERRAL_EMAIL, token,
+                "Bonjour,\nNous vous orientons {{jeune}}. Appelez-nous.", "enregistrer");
+        assertThat(withoutLink.statusCode()).isEqualTo(400);
+        assertThat(withoutLink.body()).contains("le texte doit contenir {{lien}}");
+
+        var preview = post("/programme/textes/" + ProgrammeTexts.REFERRAL_EMAIL, token,
+                "Bonjour,\nNous vous orientons {{jeune}}{{#age}}, {{age}} ans{{/age}}.\nRépondez ici : {{lien}}", "apercu");
+        assertThat(preview.body()).contains("Nous vous orientons Neila, 19 ans.", "orientation?t=exemple");
+    }
+
+    @Test
     void onlyProgrammeLeadsOpenThePage() throws Exception {
         assertThat(get("/programme/textes", lead).statusCode()).isEqualTo(200);
         assertThat(get("/programme/textes", lead).body()).contains("Textes du programme", "Relance (1re, 4e…)", "texte d'origine");
