@@ -70,6 +70,8 @@ class GraphApiSendingTest {
     @Autowired JourneyRepository journeys;
     @Autowired ConversationMessageRepository messages;
     @Autowired OutboundMessages outbound;
+    @Autowired org.camunda.bpm.engine.IdentityService identityService;
+    @Autowired org.camunda.bpm.engine.ProcessEngine processEngine;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
 
     @BeforeEach
@@ -276,6 +278,19 @@ class GraphApiSendingTest {
         assertThat(runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).count()).isOne();
         assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()))
                 .noneMatch(m -> m.getDirection() == ConversationMessage.Direction.OUT);
+
+        // The platform is back: a programme lead retries the job from Cockpit (one click: its REST call), the answer leaves.
+        graph.resetAll();
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.after-incident\"}]}")));
+        String lead = org.passerelle.testsupport.TestUsers.ensure(identityService, "retryLead", org.passerelle.security.Roles.PROGRAMME_LEADS);
+        var retry = org.passerelle.testsupport.Http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://localhost:" + port + "/engine-rest/engine/" + processEngine.getName() + "/job/" + send.getId() + "/retries"))
+                .header("Authorization", org.passerelle.testsupport.Http.basic(lead, org.passerelle.testsupport.TestUsers.password(lead)))
+                .header("Content-Type", "application/json").PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"retries\":1}")));
+        assertThat(retry.statusCode()).as(retry.body()).isEqualTo(204);
+        managementService.executeJob(send.getId());
+        assertThat(lastMessage(journey).getProviderMessageId()).isEqualTo("wamid.after-incident");
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).count()).isZero();
     }
 
     @Test

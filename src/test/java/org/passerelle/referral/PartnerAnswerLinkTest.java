@@ -223,6 +223,38 @@ class PartnerAnswerLinkTest {
     }
 
     @Test
+    void aReferralEmailWaitsOutAnSmtpOutageAndLeavesOnceTheServerIsBack() throws Exception {
+        Youth youth = new Youth("whatsapp", "link-smtp-down", "Inès", null, Instant.now());
+        youth.setBirthDate(java.time.LocalDate.now().minusYears(19));
+        youth.setDepartement("93");
+        youth.segment("chomeurClassique", "orientation");
+        youths.save(youth);
+        Journey journey = journeys.save(new Journey(youth, Instant.now()));
+        Partner partner = partners.save(new Partner("Mission Locale de Saint-Denis smtp", Partner.Network.MISSION_LOCALE, "93",
+                "accueil-smtp@ml93.example.org", 16, 25));
+        var instance = runtimeService.startProcessInstanceByKey(PartnerReferral.PROCESS_ID, Map.of("journeyId", journey.getId()));
+        taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("taskChoosePartner")
+                .singleResult().getId(), Map.of("partnerId", partner.getId().toString()));
+        var job = managementService.createJobQuery().processInstanceId(instance.getId()).activityId("taskSendReferral").singleResult();
+
+        smtp.stop();
+        try {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(job.getId()));
+            var waiting = managementService.createJobQuery().jobId(job.getId()).singleResult();
+            assertThat(waiting.getRetries()).as("retried five more times, from a minute to four hours later").isEqualTo(5);
+            assertThat(waiting.getDuedate()).isAfter(new Date());
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+        } finally {
+            smtp.start();
+        }
+        managementService.executeJob(job.getId());
+
+        assertThat(smtp.getReceivedMessagesForDomain("ml93.example.org")).hasSize(1);
+        assertThat(runtimeService.createExecutionQuery().processInstanceId(instance.getId()).activityId("taskAwaitPartnerAnswer").count())
+                .isOne();
+    }
+
+    @Test
     void aRefusalNeedsAReasonAndLeadsTheMediatorToTheNextProposal() throws Exception {
         Sent sent = referYouth("link-refuse");
 
