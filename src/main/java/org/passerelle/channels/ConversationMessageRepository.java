@@ -18,4 +18,7 @@ public interface ConversationMessageRepository extends JpaRepository<Conversatio
     long deleteByJourneyId(Long journeyId);
 
     java.util.Optional<ConversationMessage> findByProviderMessageId(String providerMessageId);
+
+    /** Whether a youth sent this media: only media of a conversation can be opened. */
+    boolean existsByDirectionAndChannelAndBodyContaining(ConversationMessage.Direction direction, String channel, String mention);
 }

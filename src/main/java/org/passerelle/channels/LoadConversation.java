@@ -25,10 +25,19 @@ public class LoadConversation implements JavaDelegate {
     private final TaskService taskService;
     private final java.time.Clock clock;
 
-    public LoadConversation(ConversationMessageRepository messages, TaskService taskService, java.time.Clock clock) {
+    private final MediaLinks media;
+
+    public LoadConversation(ConversationMessageRepository messages, TaskService taskService, java.time.Clock clock, MediaLinks media) {
         this.messages = messages;
         this.taskService = taskService;
         this.clock = clock;
+        this.media = media;
+    }
+
+    /** A media the youth sent reads as a link the mediator opens. */
+    String readable(ConversationMessage message) {
+        return message.getDirection() == ConversationMessage.Direction.IN ? media.readable(message.getChannel(), message.getBody())
+                : message.getBody();
     }
 
     /** What the platform said of a message we sent, as the mediator reads it. */
@@ -52,7 +61,7 @@ public class LoadConversation implements JavaDelegate {
         String conversation = messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journeyId).stream()
                 .map(m -> "[" + TIME.format(m.getCreatedAt()) + "] "
                         + (m.getDirection() == ConversationMessage.Direction.IN ? "Jeune" : "Médiateur" + delivery(m))
-                        + " : " + m.getBody())
+                        + " : " + readable(m))
                 .collect(Collectors.joining("\n"));
         long openAnswerTasks = taskService.createTaskQuery()
                 .processInstanceId(execution.getProcessInstanceId())

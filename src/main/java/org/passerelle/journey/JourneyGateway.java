@@ -26,8 +26,11 @@ public class JourneyGateway {
     private final ConversationMessageRepository messages;
     private final Clock clock;
 
+    private final org.passerelle.channels.MediaLinks media;
+
     public JourneyGateway(RuntimeService runtimeService, ContactRegistration registration, YouthRepository youths, JourneyRepository journeys,
-            ConversationMessageRepository messages, Clock clock) {
+            ConversationMessageRepository messages, org.passerelle.channels.MediaLinks media, Clock clock) {
+        this.media = media;
         this.runtimeService = runtimeService;
         this.registration = registration;
         this.youths = youths;
@@ -101,13 +104,13 @@ public class JourneyGateway {
         return new Started(journey.getId(), instance.getId(), true);
     }
 
-    private static VariableMap firstContactVariables(Journey journey, FirstContact contact) {
+    private VariableMap firstContactVariables(Journey journey, FirstContact contact) {
         return Variables.createVariables()
                 .putValue(Vars.JOURNEY_ID, journey.getId())
                 .putValue(Vars.YOUTH_FIRST_NAME, contact.firstName())
                 .putValue(Vars.CHANNEL, contact.channel())
                 .putValue(Vars.CAMPAIGN, contact.campaign())
-                .putValue(Vars.FIRST_MESSAGE, YouthJourney.fitsAVariable(contact.message(), true));
+                .putValue(Vars.FIRST_MESSAGE, YouthJourney.fitsAVariable(media.readable(contact.channel(), contact.message()), true));
     }
 
     /** A later message from the youth: stored, then delivered to the journey's waiting events. */

@@ -123,6 +123,16 @@ public class SecurityConfiguration {
                         authority(Roles.ADMINS))), engine);
     }
 
+    /** Media youths sent (images, documents): the team that reads conversations. */
+    @Bean
+    @Order(2)
+    SecurityFilterChain mediaPages(HttpSecurity http, @Value("${camunda.bpm.process-engine-name:default}") String engine)
+            throws Exception {
+        return pages(http.securityMatcher("/medias/**")
+                .authorizeHttpRequests(auth -> auth.requestMatchers(HttpMethod.GET).hasAnyAuthority(authority(Roles.MEDIATORS),
+                        authority(Roles.PROGRAMME_LEADS), authority(Roles.ADMINS)).anyRequest().denyAll()), engine);
+    }
+
     /** The programme's texts (messages youths receive): programme leads and administrators. */
     @Bean
     @Order(2)

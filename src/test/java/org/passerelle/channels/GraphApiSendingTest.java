@@ -211,6 +211,51 @@ class GraphApiSendingTest {
                 .withRequestBody(matchingJsonPath("$.template.name", equalTo("rendez_vous_partenaire"))));
     }
 
+    private java.net.http.HttpResponse<byte[]> openMedia(String mediaId, String user) throws Exception {
+        var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/medias/whatsapp/" + mediaId));
+        if (user != null) {
+            request.header("Authorization", org.passerelle.testsupport.Http.basic(user, org.passerelle.testsupport.TestUsers.password(user)));
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void theMediatorOpensTheImageAYouthSentAndReadsASharedContact() throws Exception {
+        byte[] photo = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 0x00, 0x42};
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v23.0/4455667788"))
+                .willReturn(okJson("{\"url\":\"" + graph.baseUrl() + "/media/cv-photo\",\"mime_type\":\"image/jpeg\",\"id\":\"4455667788\"}")));
+        graph.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/media/cv-photo"))
+                .withHeader("Authorization", equalTo("Bearer test-whatsapp-token"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "image/jpeg").withBody(photo)));
+        String image = MetaWebhooks.whatsAppMessage("wamid.g12", "\"from\":\"33633330012\",", MetaWebhooks.contact("33633330012", "Yanis"),
+                "\"type\":\"image\",\"image\":{\"id\":\"4455667788\",\"mime_type\":\"image/jpeg\",\"sha256\":\"abc\",\"caption\":\"Mon CV\"}");
+        Journey journey = youthWrites("whatsapp", image, "33633330012");
+        String card = MetaWebhooks.whatsAppMessage("wamid.g13", "\"from\":\"33633330012\",", MetaWebhooks.contact("33633330012", "Yanis"),
+                "\"type\":\"contacts\",\"contacts\":[{\"name\":{\"formatted_name\":\"Léa Martin\",\"first_name\":\"Léa\"},"
+                        + "\"phones\":[{\"phone\":\"+33 6 12 34 56 78\",\"type\":\"CELL\"}]}]");
+        MetaWebhooks.signed(port, "/webhooks/whatsapp", card);
+        MetaWebhooks.processDeliveries(managementService);
+
+        var task = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId()).taskDefinitionKey(Tasks.FIRST_ANSWER)
+                .singleResult();
+        assertThat(taskService.getVariable(task.getId(), "firstMessage").toString())
+                .contains("[photo à ouvrir : http://localhost/medias/whatsapp/4455667788] Mon CV");
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId())).last()
+                .extracting(ConversationMessage::getBody).isEqualTo("[contact partagé] Léa Martin +33 6 12 34 56 78");
+
+        String mediator = org.passerelle.testsupport.TestUsers.ensure(identityService, "mediaMediator", org.passerelle.security.Roles.MEDIATORS);
+        String supervisor = org.passerelle.testsupport.TestUsers.ensure(identityService, "mediaSupervisor", org.passerelle.security.Roles.SUPERVISORS);
+        var opened = openMedia("4455667788", mediator);
+        assertThat(opened.statusCode()).isEqualTo(200);
+        assertThat(opened.body()).isEqualTo(photo);
+        assertThat(opened.headers().firstValue("Content-Type")).hasValue("image/jpeg");
+        assertThat(opened.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(openMedia("4455667788", null).statusCode()).isEqualTo(401);
+        assertThat(openMedia("4455667788", supervisor).statusCode()).isEqualTo(403);
+        assertThat(openMedia("9999999999", mediator).statusCode()).as("not in any conversation").isEqualTo(404);
+        assertThat(openMedia("..%2F..%2Fetc", mediator).statusCode()).isIn(400, 404);
+    }
+
     @Test
     void outsideTheWindowTheApprovedTemplateIsSentInstead() {
         graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.tpl-1\"}]}")));

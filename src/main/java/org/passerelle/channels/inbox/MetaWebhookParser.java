@@ -148,8 +148,22 @@ public class MetaWebhookParser {
                     content.path("address").asText(""), content.path("latitude").asText() + ","
                             + content.path("longitude").asText()).trim();
             case "reaction" -> "[réaction] " + content.path("emoji").asText();
+            case "contacts" -> "[contact partagé] " + sharedContacts(message.path("contacts"));
             default -> "[message de type « " + type + " » non pris en charge]";
         };
+    }
+
+    /** "Léa Martin +33 6 12 34 56 78", for each contact card the youth shared. */
+    private static String sharedContacts(JsonNode contacts) {
+        List<String> cards = new java.util.ArrayList<>();
+        for (JsonNode contact : contacts) {
+            List<String> parts = new java.util.ArrayList<>();
+            parts.add(contact.path("name").path("formatted_name").asText(""));
+            contact.path("phones").forEach(phone -> parts.add(phone.path("phone").asText("")));
+            contact.path("emails").forEach(email -> parts.add(email.path("email").asText("")));
+            cards.add(String.join(" ", parts.stream().filter(p -> !p.isBlank()).toList()));
+        }
+        return String.join(" ; ", cards);
     }
 
     private static boolean messenger(JsonNode messaging, List<InboundEvent> events) {

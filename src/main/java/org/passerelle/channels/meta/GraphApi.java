@@ -50,6 +50,40 @@ public class GraphApi {
         return call(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + accessToken).GET());
     }
 
+    /** A youth's image or document, fetched when a mediator opens it: never stored by Passerelle. */
+    public record Media(String mimeType, byte[] bytes) {
+    }
+
+    /**
+     * WhatsApp media: the Graph API gives a short-lived URL on Meta's servers, fetched with the same token. The URL
+     * is followed only to Meta's own hosts (or the configured Graph API host), never anywhere a payload says.
+     */
+    public java.util.Optional<Media> whatsAppMedia(String mediaId, String accessToken) {
+        Answer described = get(mediaId, accessToken);
+        String url = described.body().path("url").asText("");
+        if (!described.ok() || url.isEmpty() || !trustedMediaHost(URI.create(url))) {
+            return java.util.Optional.empty();
+        }
+        try {
+            HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            return file.statusCode() / 100 == 2 ? java.util.Optional.of(new Media(described.body().path("mime_type")
+                    .asText("application/octet-stream"), file.body())) : java.util.Optional.empty();
+        } catch (IOException e) {
+            throw new DeliveryFailedException("Graph API media unreachable: " + e.getClass().getSimpleName(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DeliveryFailedException("Interrupted while fetching a media", e);
+        }
+    }
+
+    private boolean trustedMediaHost(URI url) {
+        String host = url.getHost() == null ? "" : url.getHost();
+        return host.equals(URI.create(meta.graphBaseUrl()).getHost())
+                || ("https".equals(url.getScheme()) && (host.endsWith(".fbsbx.com") || host.endsWith(".facebook.com")
+                        || host.endsWith(".whatsapp.net")));
+    }
+
     private URI uri(String path) {
         return URI.create(meta.graphBaseUrl() + "/" + meta.graphVersion() + "/" + path);
     }
