@@ -60,7 +60,47 @@ public final class IntakeBenchmark {
             System.out.printf(Locale.ROOT, "%-14s %8d %8.1fms %8.1fms %12.0f %14.1f %16.1f%n", r.database(), r.messages(),
                     r.ackP50Ms(), r.ackP99Ms(), r.ackPerSecond(), r.intakePerSecond(), r.bareStartsPerSecond());
         }
+        write(results, messages, threads);
         System.exit(0);
+    }
+
+    /** BENCHMARKS.md (machine, date, commit, every figure beside the bare engine's) and target/benchmarks/intake.json. */
+    private static void write(List<Result> results, int messages, int threads) throws Exception {
+        String commit;
+        try {
+            Process git = new ProcessBuilder("git", "rev-parse", "--short", "HEAD").redirectErrorStream(true).start();
+            commit = new String(git.getInputStream().readAllBytes()).strip();
+        } catch (Exception noGit) {
+            commit = "unknown";
+        }
+        String machine = Runtime.getRuntime().availableProcessors() + " cores, " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
+        StringBuilder md = new StringBuilder("# Benchmarks\n\nWritten by `IntakeBenchmark` (README \"Benchmark\"): ")
+                .append(java.time.LocalDate.now()).append(", commit `").append(commit).append("`, ").append(machine)
+                .append(", ").append(messages).append(" signed WhatsApp deliveries from ").append(threads)
+                .append(" clients per database, Passerelle and the bare engine measured in the same run.\n\n")
+                .append("| database | ack p50 | ack p99 | acks/s | intake (journey + first-answer task)/s | bare starts/s | intake ÷ bare |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        StringBuilder json = new StringBuilder("{\"commit\":\"" + commit + "\",\"date\":\"" + java.time.LocalDate.now()
+                + "\",\"machine\":\"" + machine + "\",\"results\":[");
+        for (int i = 0; i < results.size(); i++) {
+            Result r = results.get(i);
+            md.append(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.0f | %.1f | %.1f | %.0f %% |%n", r.database(),
+                    r.ackP50Ms(), r.ackP99Ms(), r.ackPerSecond(), r.intakePerSecond(), r.bareStartsPerSecond(),
+                    100 * r.intakePerSecond() / r.bareStartsPerSecond()));
+            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"database\":\"%s\",\"ackP50Ms\":%.1f,\"ackP99Ms\":%.1f,\"acksPerSecond\":%.1f,"
+                            + "\"intakePerSecond\":%.1f,\"bareStartsPerSecond\":%.1f}", r.database(), r.ackP50Ms(), r.ackP99Ms(),
+                    r.ackPerSecond(), r.intakePerSecond(), r.bareStartsPerSecond()));
+        }
+        md.append("\nTargets (issue \"Real Meta traffic\" and \"Production and scale\"): ack p99 < 50 ms at 200 deliveries/s, ")
+                .append("intake ≥ 50 % of bare process starts. See \"What the figures say\" below.\n");
+        Path file = Path.of("BENCHMARKS.md");
+        String previous = Files.exists(file) ? Files.readString(file) : "";
+        int notes = previous.indexOf("\n## What the figures say");
+        Files.writeString(file, md + (notes < 0 ? "" : previous.substring(notes)));
+        Files.createDirectories(Path.of("target", "benchmarks"));
+        Files.writeString(Path.of("target", "benchmarks", "intake.json"), json.append("]}").toString());
     }
 
     private static Result run(String database, int messages, int threads, String... datasource) throws Exception {
