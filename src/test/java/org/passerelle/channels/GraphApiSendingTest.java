@@ -428,6 +428,18 @@ class GraphApiSendingTest {
         assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()).get(0).getBody())
                 .contains("sans accord pour WhatsApp", "par téléphone (appel ou SMS) au 0693 00 00 03",
                         "par courriel à maeva.h@example.org", "situation : Je cherche un emploi");
+
+        // The mediator's diagnostic opens with what the form already said.
+        var firstAnswer = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
+                .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult();
+        taskService.complete(firstAnswer.getId(), Map.of(Vars.ANSWER_TEXT, "Bonjour Maëva, je t'appelle demain."));
+        managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId()).list().stream()
+                .filter(j -> j.getDuedate() == null || !j.getDuedate().after(new Date()))
+                .forEach(j -> managementService.executeJob(j.getId()));
+        var diagnostic = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
+                .taskDefinitionKey(Tasks.DIAGNOSTIC).singleResult();
+        assertThat(taskService.getVariables(diagnostic.getId())).containsEntry(Vars.BIRTH_DATE, "2007-03-15")
+                .containsEntry(Vars.DEPARTEMENT, "974");
     }
 
     @Test

@@ -83,6 +83,7 @@ class YouthJourneyModelTest {
         stub("closeJourney", execution -> { });
         // The completion checks have tests of their own; here every answer is valid.
         Mocks.register("checkDiagnostic", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
+        Mocks.register("prefillDiagnostic", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
         Mocks.register("checkActionPlan", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
         Mocks.register("loadActionTypeOptions", (org.camunda.bpm.engine.delegate.TaskListener) task -> { });
     }
