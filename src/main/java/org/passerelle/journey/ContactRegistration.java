@@ -29,10 +29,11 @@ public class ContactRegistration {
 
     @Transactional
     public Journey register(FirstContact contact) {
-        Instant now = clock.instant();
+        Instant processed = clock.instant();
+        Instant now = JourneyGateway.believable(contact.sentAt(), processed);
         // saveAndFlush: a concurrent twin hits the unique (channel, external_id) constraint here.
         Youth youth = youths.saveAndFlush(
-                new Youth(contact.channel(), contact.externalId(), contact.firstName(), contact.campaign(), now));
+                new Youth(contact.channel(), contact.externalId(), contact.firstName(), contact.campaign(), processed));
         return openJourney(youth, contact.message(), contact.messageChannel(), now);
     }
 

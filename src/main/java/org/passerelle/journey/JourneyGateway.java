@@ -44,15 +44,34 @@ public class JourneyGateway {
      * have come another way than the channel the youth will be answered on (a lead form, say).
      */
     public record FirstContact(String channel, String externalId, String firstName, String campaign, String message,
-            String messageChannel) {
+            String messageChannel, Instant sentAt) {
 
         public FirstContact {
             firstName = org.passerelle.intake.PersonNames.clean(firstName);
         }
 
-        public FirstContact(String channel, String externalId, String firstName, String campaign, String message) {
-            this(channel, externalId, firstName, campaign, message, channel);
+        public FirstContact(String channel, String externalId, String firstName, String campaign, String message,
+                String messageChannel) {
+            this(channel, externalId, firstName, campaign, message, messageChannel, null);
         }
+
+        public FirstContact(String channel, String externalId, String firstName, String campaign, String message) {
+            this(channel, externalId, firstName, campaign, message, channel, null);
+        }
+
+        /** The same first message, at the time the platform says the youth sent it. */
+        public FirstContact sentAt(Instant at) {
+            return new FirstContact(channel, externalId, firstName, campaign, message, messageChannel, at);
+        }
+    }
+
+    /**
+     * When the youth wrote, as the platform says it, if believable: not in the future, not older than the platforms'
+     * week of redelivery. Otherwise when we processed it.
+     */
+    static Instant believable(Instant sentAt, Instant processed) {
+        return sentAt != null && !sentAt.isAfter(processed) && sentAt.isAfter(processed.minus(java.time.Duration.ofDays(7)))
+                ? sentAt : processed;
     }
 
     /** The programme's promise to a youth who writes: an answer within 24 hours. */
@@ -98,7 +117,9 @@ public class JourneyGateway {
         ProcessInstance instance = runtimeService.createMessageCorrelation(Messages.FIRST_CONTACT_RECEIVED)
                 .processInstanceBusinessKey(journey.getId().toString())
                 .setVariables(firstContactVariables(journey, contact)
-                        .putValue(Vars.FIRST_ANSWER_DUE, java.util.Date.from(clock.instant().plus(FIRST_ANSWER_PROMISE))))
+                        // The promise runs from when the youth wrote, not from a late or retried processing.
+                        .putValue(Vars.FIRST_ANSWER_DUE, java.util.Date.from(
+                                believable(contact.sentAt(), clock.instant()).plus(FIRST_ANSWER_PROMISE))))
                 .correlateStartMessage();
         journey.setProcessInstanceId(instance.getId());
         return new Started(journey.getId(), instance.getId(), true);
@@ -127,9 +148,7 @@ public class JourneyGateway {
     @Transactional
     public void youthWrote(Long journeyId, String body, Instant sentAt) {
         Journey journey = journeys.findById(journeyId).orElseThrow();
-        Instant processed = clock.instant();
-        boolean believable = sentAt != null && !sentAt.isAfter(processed) && sentAt.isAfter(processed.minus(java.time.Duration.ofDays(7)));
-        Instant now = believable ? sentAt : processed;
+        Instant now = believable(sentAt, clock.instant());
         messages.save(ConversationMessage.inbound(journeyId, ConversationMessage.Kind.YOUTH_MESSAGE,
                 journey.getYouth().getChannel(), body, now));
         journey.youthReached(now);

@@ -257,6 +257,26 @@ class GraphApiSendingTest {
     }
 
     @Test
+    void aFirstMessageProcessedLateKeepsTheTimeTheYouthWroteItAndThePromiseRunsFromThen() {
+        java.time.Instant wrote = java.time.Instant.now().minus(java.time.Duration.ofHours(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        String late = MetaWebhooks.whatsAppText("wamid.g14", "33633330014", "Noé", "Bonjour")
+                .replace("\"timestamp\":\"1763900000\"", "\"timestamp\":\"" + wrote.getEpochSecond() + "\"");
+        Journey journey = youthWrites("whatsapp", late, "33633330014");
+
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()).get(0).getCreatedAt()).isEqualTo(wrote);
+        var firstAnswer = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
+                .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult();
+        assertThat(firstAnswer.getDueDate().toInstant()).isEqualTo(wrote.plus(java.time.Duration.ofHours(24)));
+
+        String future = MetaWebhooks.whatsAppText("wamid.g15", "33633330015", "Noé", "Bonjour")
+                .replace("\"timestamp\":\"1763900000\"", "\"timestamp\":\"" + (wrote.getEpochSecond() + 86_400) + "\"");
+        java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+        Journey other = youthWrites("whatsapp", future, "33633330015");
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(other.getId()).get(0).getCreatedAt())
+                .as("a time in the future is not believed").isAfter(before);
+    }
+
+    @Test
     void outsideTheWindowTheApprovedTemplateIsSentInstead() {
         graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.tpl-1\"}]}")));
         Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g2", "33633330002", "Emma", "Bonjour"), "33633330002");

@@ -40,7 +40,7 @@ public class InboundMessages {
         if (latest.isEmpty()) {
             if (!STOP_WORDS.contains(keyword)) {
                 gateway.startFromFirstContact(new FirstContact(channel, externalId, message.firstName(),
-                        message.campaign(), message.text()));
+                        message.campaign(), message.text()).sentAt(message.sentAt()));
             }
             return;
         }
