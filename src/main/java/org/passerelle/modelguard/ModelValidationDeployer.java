@@ -43,7 +43,7 @@ class ModelValidationDeployer implements Deployer {
             violations.addAll(rules.check(resource.getName(), resource.getBytes(), known));
         }
         if (violations.isEmpty() && deployment.isNew()) {
-            deployment.getResources().values().stream().filter(r -> r.getName().toLowerCase().endsWith(".dmn"))
+            deployment.getResources().values().stream().filter(r -> r.getName().toLowerCase().endsWith(".dmn") || r.getName().toLowerCase().endsWith(".dmn11.xml"))
                     .forEach(resource -> violations.addAll(checkDecisions(resource)));
         }
         if (!violations.isEmpty()) {

@@ -46,6 +46,9 @@ public class StartupLock implements BeanPostProcessor, ApplicationListener<Appli
             log.info("Waiting for the start lock (another node may be creating the schema)");
             try (Statement statement = connection.createStatement()) {
                 statement.execute("select pg_advisory_lock(" + KEY + ")");
+            } catch (SQLException e) {
+                connection.close();
+                throw e;
             }
             holder = connection;
             log.info("Start lock held");

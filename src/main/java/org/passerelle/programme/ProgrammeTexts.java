@@ -121,6 +121,7 @@ public class ProgrammeTexts {
 
     /** What a body would give with these values (the page's preview), once checked. */
     public String preview(String key, String body, Map<String, String> values) {
+        body = lineBreaks(body);
         List<String> problems = problems(key, body);
         if (!problems.isEmpty()) {
             throw new InvalidText(problems);
@@ -131,12 +132,18 @@ public class ProgrammeTexts {
     /** Saves a new version; refused with the reasons in French when a youth could not receive it. */
     @Transactional
     public ProgrammeText save(String key, String body, String author) {
+        body = lineBreaks(body);
         List<String> problems = problems(key, body);
         if (!problems.isEmpty()) {
             throw new InvalidText(problems);
         }
         int version = texts.findFirstByKeyOrderByVersionDesc(key).map(ProgrammeText::getVersion).orElse(0) + 1;
         return texts.save(new ProgrammeText(key, version, body.strip(), author, clock.instant()));
+    }
+
+    /** Browsers send a textarea's line breaks as CRLF: kept as plain line breaks. */
+    private static String lineBreaks(String body) {
+        return body == null ? null : body.replace("\r\n", "\n").replace('\r', '\n');
     }
 
     List<String> problems(String key, String body) {

@@ -15,6 +15,9 @@ public class PartnerAnswers {
 
     public enum Outcome { RECORDED, INVALID, EXPIRED, ALREADY_ANSWERED }
 
+    /** Each correction messages the youth: a link forwarded to the wrong person cannot keep moving a minor's appointment. */
+    static final int MAX_CORRECTIONS = 3;
+
     public static final java.util.Set<String> REFUSAL_REASONS = RefusalReasons.LABELS.keySet();
 
     private final ReferralLinks links;
@@ -92,7 +95,10 @@ public class PartnerAnswers {
         return referrals.findById(verified.referralId())
                 .filter(r -> r.getStatus() == Referral.Status.ACCEPTED && r.getAnswerNonce() != null
                         && Objects.equals(r.getAnswerNonce(), verified.nonce())
-                        && r.getAppointmentDate() != null && today.isBefore(r.getAppointmentDate()));
+                        && r.getCorrections() < MAX_CORRECTIONS
+                        // Until the day before, and never past six months after the acceptance, however often moved.
+                        && r.getAppointmentDate() != null && today.isBefore(r.getAppointmentDate())
+                        && r.getAnsweredAt() != null && today.isBefore(LocalDate.ofInstant(r.getAnsweredAt(), java.time.ZoneId.of("Europe/Paris")).plusMonths(6)));
     }
 
     /**
@@ -124,6 +130,9 @@ public class PartnerAnswers {
             taskService.setDueDate(check.getId(), (java.util.Date) RecordPartnerAnswer.appointmentVariables(appointment.date())
                     .get(Vars.ATTENDANCE_CHECK_DUE));
             youthNotices.notifyYouthOfChange(referral.getId());
+            // The mediator reads it on the task (comments, History tab).
+            taskService.createComment(check.getId(), instance.getId(), "Le partenaire a déplacé le rendez-vous : "
+                    + appointment.inWords(LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Paris")))) + ".");
         }
         return true;
     }

@@ -38,6 +38,8 @@ public class Referral {
     private String linkNonce;
     /** The nonce of the link that answered: an accepted appointment stays correctable through it. */
     private String answerNonce;
+    /** How many times the partner moved the accepted appointment. */
+    private int corrections;
     private int remindersSent;
     private Boolean attended;
 
@@ -72,6 +74,7 @@ public class Referral {
     public Instant getSentAt() { return sentAt; }
 
     public String getAnswerNonce() { return answerNonce; }
+    public int getCorrections() { return corrections; }
 
     public void consumeLink() {
         if (linkNonce != null) {
@@ -82,6 +85,7 @@ public class Referral {
 
     /** The partner corrected the appointment it gave (through the same link, until the day before). */
     public void reschedule(Appointment appointment) {
+        this.corrections++;
         this.appointmentDate = appointment.date();
         this.appointmentTime = appointment.time() == null ? null : appointment.time().toString();
         this.appointmentPlace = appointment.place();

@@ -50,7 +50,9 @@ public class ReferralMailer {
     private void send(String to, String subject, String text) {
         if ("log".equals(settings.getMailDelivery())) {
             // Demo without a mail server: the answer link is logged (it names no youth) so the partner page can be tried.
-            log.info("Demo mode, email not sent: {}", text.lines().filter(l -> l.contains("/partenaires/")).findFirst().orElse(""));
+            // Only the link: a lead's text may put the youth's first name on the same line.
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\S*/partenaires/\\S*").matcher(text);
+            log.info("Demo mode, email not sent; answer link: {}", link.find() ? link.group() : "(none)");
             return;
         }
         try {

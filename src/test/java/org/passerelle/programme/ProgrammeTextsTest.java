@@ -104,6 +104,12 @@ class ProgrammeTextsTest {
         var preview = post("/programme/textes/" + ProgrammeTexts.REFERRAL_EMAIL, token,
                 "Bonjour,\nNous vous orientons {{jeune}}{{#age}}, {{age}} ans{{/age}}.\nRépondez ici : {{lien}}", "apercu");
         assertThat(preview.body()).contains("Nous vous orientons Neila, 19 ans.", "orientation?t=exemple");
+
+        // As a browser sends a textarea: CRLF line breaks.
+        var saved = post("/programme/textes/" + ProgrammeTexts.REFERRAL_EMAIL, token,
+                "Bonjour,\r\nNous vous orientons {{jeune}}.\r\nRépondez ici : {{lien}}", "enregistrer");
+        assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+        assertThat(texts.current(ProgrammeTexts.REFERRAL_EMAIL)).isEqualTo("Bonjour,\nNous vous orientons {{jeune}}.\nRépondez ici : {{lien}}");
     }
 
     @Test

@@ -206,6 +206,16 @@ class PartnerAnswerLinkTest {
                 .taskDefinitionKey("taskConfirmAttendance").singleResult();
         assertThat(confirm.getDueDate()).isEqualTo(Date.from(moved.plusDays(2).atStartOfDay(java.time.ZoneId.of("Europe/Paris")).toInstant()));
         assertThat(taskService.getVariable(confirm.getId(), "appointmentTime")).isEqualTo("15:15");
+        assertThat(taskService.getTaskComments(confirm.getId())).extracting(c -> c.getFullMessage())
+                .anySatisfy(note -> assertThat(note).startsWith("Le partenaire a déplacé le rendez-vous : ").contains("15 h 15"));
+
+        // Each correction messages the youth: three at most through a link.
+        assertThat(correct(sent.link(), "appointment=" + workingDayAfter(9) + "&time=09:00&place=Antenne+Sud").statusCode()).isEqualTo(200);
+        assertThat(correct(sent.link(), "appointment=" + workingDayAfter(10) + "&time=09:00&place=Antenne+Sud").statusCode()).isEqualTo(200);
+        var fourth = correct(sent.link(), "appointment=" + workingDayAfter(11) + "&time=09:00&place=Antenne+Sud");
+        assertThat(fourth.statusCode()).isEqualTo(409);
+        assertThat(fourth.body()).contains("Correction impossible");
+        assertThat(referrals.findByJourneyId(sent.journeyId()).get(0).getAppointmentDate()).isEqualTo(workingDayAfter(10));
     }
 
     @Test

@@ -61,13 +61,14 @@ public class GraphApi {
     public java.util.Optional<Media> whatsAppMedia(String mediaId, String accessToken) {
         Answer described = get(mediaId, accessToken);
         String url = described.body().path("url").asText("");
-        if (!described.ok() || url.isEmpty() || !trustedMediaHost(URI.create(url))) {
+        long size = described.body().path("file_size").asLong(0);
+        if (!described.ok() || url.isEmpty() || !trustedMediaHost(URI.create(url)) || size > MAX_MEDIA_BYTES) {
             return java.util.Optional.empty();
         }
         try {
             HttpResponse<byte[]> file = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + accessToken)
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            return file.statusCode() / 100 == 2 ? java.util.Optional.of(new Media(described.body().path("mime_type")
+            return file.statusCode() / 100 == 2 && file.body().length <= MAX_MEDIA_BYTES ? java.util.Optional.of(new Media(described.body().path("mime_type")
                     .asText("application/octet-stream"), file.body())) : java.util.Optional.empty();
         } catch (IOException e) {
             throw new DeliveryFailedException("Graph API media unreachable: " + e.getClass().getSimpleName(), e);
@@ -77,11 +78,16 @@ public class GraphApi {
         }
     }
 
+    /** WhatsApp's own limit for documents is 100 MB; a mediator opens photos and CVs, not archives. */
+    static final long MAX_MEDIA_BYTES = 25L * 1024 * 1024;
+
     private boolean trustedMediaHost(URI url) {
         String host = url.getHost() == null ? "" : url.getHost();
-        return host.equals(URI.create(meta.graphBaseUrl()).getHost())
-                || ("https".equals(url.getScheme()) && (host.endsWith(".fbsbx.com") || host.endsWith(".facebook.com")
-                        || host.endsWith(".whatsapp.net")));
+        URI graph = URI.create(meta.graphBaseUrl());
+        // The token travels with the request: https only, but for the configured Graph API host itself (a local stub).
+        boolean scheme = "https".equals(url.getScheme()) || (host.equals(graph.getHost()) && url.getScheme().equals(graph.getScheme()));
+        return scheme && (host.equals(graph.getHost()) || host.endsWith(".fbsbx.com") || host.endsWith(".facebook.com")
+                || host.endsWith(".whatsapp.net"));
     }
 
     private URI uri(String path) {
