@@ -122,6 +122,7 @@ public class JourneyGateway {
                                 believable(contact.sentAt(), clock.instant()).plus(FIRST_ANSWER_PROMISE))))
                 .correlateStartMessage();
         journey.setProcessInstanceId(instance.getId());
+        requestAutoReply(instance.getId(), contact.message(), true);
         return new Started(journey.getId(), instance.getId(), true);
     }
 
@@ -154,6 +155,20 @@ public class JourneyGateway {
         journey.youthReached(now);
         runtimeService.createMessageCorrelation(Messages.YOUTH_MESSAGE_RECEIVED)
                 .processInstanceBusinessKey(journeyId.toString())
+                .correlateAllWithResult();
+        if (journey.getProcessInstanceId() != null) {
+            requestAutoReply(journey.getProcessInstanceId(), body, false);
+        }
+    }
+
+    /**
+     * The journey's "Réponse automatique" answers a frequent question, or acknowledges a first message, within
+     * seconds (its own asynchronous step: a platform outage never delays the intake).
+     */
+    private void requestAutoReply(String processInstanceId, String message, boolean first) {
+        runtimeService.createMessageCorrelation(Messages.AUTO_REPLY_REQUESTED).processInstanceId(processInstanceId)
+                .setVariablesLocal(Variables.createVariables().putValue(Vars.AUTO_REPLY_MESSAGE, YouthJourney.fitsAVariable(message, true))
+                        .putValue(Vars.AUTO_REPLY_FIRST, first))
                 .correlateAllWithResult();
     }
 

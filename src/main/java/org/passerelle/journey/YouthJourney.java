@@ -18,6 +18,8 @@ public final class YouthJourney {
         public static final String YOUTH_OPTED_OUT = "YouthOptedOut";
         /** A message we sent could not be delivered (other than the closed 24-hour window). */
         public static final String MESSAGE_UNDELIVERED = "MessageUndelivered";
+        /** A youth's message that may get an automatic answer (frequent question, first-message acknowledgement). */
+        public static final String AUTO_REPLY_REQUESTED = "AutoReplyRequested";
 
         private Messages() {
         }
@@ -159,6 +161,9 @@ public final class YouthJourney {
         public static final String UNDELIVERED_REASON = "undeliveredReason";
         public static final String OTHER_CONTACTS = "otherContacts";
         public static final String UNDELIVERED_DUE = "undeliveredDue";
+        /** Local to "Réponse automatique": the message and whether it opened the journey. */
+        public static final String AUTO_REPLY_MESSAGE = "autoReplyMessage";
+        public static final String AUTO_REPLY_FIRST = "autoReplyFirst";
         public static final String REACHED_BY = "reachedBy";
 
 
@@ -175,7 +180,8 @@ public final class YouthJourney {
                 "conversation", "answerText", "birthDate", "communeCode", "diplomaLevel", "situation", "barriers",
                 "statuses", "hasProject", "project", "projectSector", "availability", "consentContact", "consentReferral",
                 "guardianConsent", "age", "barrierCount", "urgentBarrier", "projectPrecise", "actionNote", CALL_NOTE,
-                "mentorComment", "partnerProposals", "mentorOptions", "partnerOptions", UNDELIVERED_TEXT, OTHER_CONTACTS);
+                "mentorComment", "partnerProposals", "mentorOptions", "partnerOptions", UNDELIVERED_TEXT, OTHER_CONTACTS,
+                AUTO_REPLY_MESSAGE);
 
         private Vars() {
         }

@@ -33,6 +33,7 @@ public class ProgrammeTexts {
     public static final String APPOINTMENT = "rendezVous";
     public static final String APPOINTMENT_CHANGE = "changementRendezVous";
     public static final List<String> NUDGES = List.of(NUDGE_1, NUDGE_2, NUDGE_3);
+    public static final String ACKNOWLEDGEMENT = "accuseReception";
     public static final String REFERRAL_EMAIL = "courrielOrientation";
     public static final String REMINDER_EMAIL = "courrielRelance";
 
@@ -53,6 +54,10 @@ public class ProgrammeTexts {
         Map<String, Definition> definitions = new LinkedHashMap<>();
         List<String> name = List.of("prenom");
         List<String> appointment = List.of("prenom", "structure", "quand", "contact");
+        definitions.put(ACKNOWLEDGEMENT, new Definition(ACKNOWLEDGEMENT, "Réponse automatique au premier message",
+                List.of("prenom", "quand"), List.of("quand"),
+                "Merci {{prenom}} pour ton message ! Un médiateur de Passerelle (une vraie personne) te répond {{quand}}. "
+                        + "Tu peux écrire STOP à tout moment pour ne plus recevoir de messages."));
         definitions.put(NUDGE_1, new Definition(NUDGE_1, "Relance (1re, 4e…)", name,
                 "Bonjour {{prenom}}, c'est ton médiateur. Comment avances-tu dans tes démarches ? Réponds quand tu veux, je suis là."));
         definitions.put(NUDGE_2, new Definition(NUDGE_2, "Relance (2e, 5e…)", name,

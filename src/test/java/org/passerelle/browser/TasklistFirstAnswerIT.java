@@ -69,7 +69,8 @@ class TasklistFirstAnswerIT {
                 .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult();
         assertThat(firstAnswer.getAssignee()).isEqualTo(mediator);
         // The answer waits in the outbox step (asynchronous); run it as the job executor would.
-        var job = managementService.createJobQuery().processInstanceId(started.processInstanceId()).singleResult();
+        var job = managementService.createJobQuery().processInstanceId(started.processInstanceId())
+                .activityId("taskSendFirstAnswer").singleResult();
         managementService.executeJob(job.getId());
         assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(started.journeyId())).last()
                 .extracting(ConversationMessage::getBody).isEqualTo("Bonjour Neila, je suis ta médiatrice. On regarde ensemble ton CV ?");

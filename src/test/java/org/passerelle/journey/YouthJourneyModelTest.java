@@ -79,6 +79,7 @@ class YouthJourneyModelTest {
         stub("decideFollowUp", execution -> execution.setVariable(Vars.FOLLOW_UP_STEP, nextFollowUpStep));
         stub("sendNudge", execution -> execution.setVariable(Vars.NUDGE_DELIVERED, nudgeDelivered));
         stub("recordPhoneCall", execution -> { });
+        stub("autoReply", execution -> { });
         stub("loadConversation", execution -> execution.setVariableLocal(Vars.ANSWER_PENDING, answerPending));
         stub("closeJourney", execution -> { });
         // The completion checks have tests of their own; here every answer is valid.
@@ -409,6 +410,18 @@ class YouthJourneyModelTest {
 
         org.assertj.core.api.Assertions.assertThat(seen).containsExactly(false);
         assertThat(instance).isNotEnded();
+    }
+
+    @Test
+    void aYouthsMessageGetsItsAutomaticAnswerStepWithoutTouchingTheJourney() throws Exception {
+        ProcessInstance instance = firstContact();
+
+        runtimeService().createMessageCorrelation(Messages.AUTO_REPLY_REQUESTED).processInstanceBusinessKey("7")
+                .setVariablesLocal(Map.of(Vars.AUTO_REPLY_MESSAGE, "C'est gratuit ?", Vars.AUTO_REPLY_FIRST, true)).correlateAll();
+        execute(job("taskAutoReply", instance));
+
+        verify(delegate("autoReply")).execute(any());
+        assertThat(instance).hasPassed("endAutoReplied").isWaitingAt(Tasks.FIRST_ANSWER);
     }
 
     @Test

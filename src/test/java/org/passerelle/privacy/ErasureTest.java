@@ -58,7 +58,8 @@ class ErasureTest {
                 "Je m'appelle Sarah Martin, j'habite 3 rue des Lilas"));
         taskService.complete(taskService.createTaskQuery().processInstanceId(started.processInstanceId())
                 .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult().getId(), Map.of(Vars.ANSWER_TEXT, "Bonjour Sarah"));
-        managementService.executeJob(managementService.createJobQuery().processInstanceId(started.processInstanceId()).singleResult().getId());
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(started.processInstanceId())
+                .activityId("taskSendFirstAnswer").singleResult().getId());
 
         var located = youths.findById(journeys.findById(started.journeyId()).orElseThrow().getYouth().getId()).orElseThrow();
         located.setDepartement("93");
