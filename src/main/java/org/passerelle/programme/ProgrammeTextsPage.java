@@ -79,6 +79,12 @@ public class ProgrammeTextsPage {
         }
     }
 
+    /** A value a text may lack, for the hint on optional parts. */
+    private static String optional(ProgrammeTexts.Definition definition) {
+        return definition.placeholders().stream().filter(p -> !definition.required().contains(p) && !"prenom".equals(p))
+                .reduce((first, second) -> second).orElse(definition.placeholders().get(0));
+    }
+
     private ResponseEntity<String> form(HttpStatus status, String key, String body, String notice, HttpServletRequest request) {
         var definition = texts.definition(key);
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
@@ -87,7 +93,8 @@ public class ProgrammeTextsPage {
         return HtmlPages.staffPage(status, definition.title(), (notice == null ? "" : notice)
                 + "<p>Valeurs possibles : " + definition.placeholders().stream().map(p -> "<code>{{" + p + "}}</code>")
                         .collect(Collectors.joining(", "))
-                + ". Une partie entre <code>{{#contact}}</code> et <code>{{/contact}}</code> ne s'affiche que si la valeur existe.</p>"
+                + (definition.placeholders().size() < 2 ? ".</p>" : ". Une partie entre <code>{{#" + optional(definition)
+                        + "}}</code> et <code>{{/" + optional(definition) + "}}</code> ne s'affiche que si la valeur existe.</p>")
                 + "<form method=\"post\" action=\"/programme/textes/" + key + "\">"
                 + (csrf == null ? "" : "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\"" + csrf.getToken() + "\">")
                 + "<label for=\"body\">Texte</label><textarea id=\"body\" name=\"body\" rows=\"12\" cols=\"80\" maxlength=\""

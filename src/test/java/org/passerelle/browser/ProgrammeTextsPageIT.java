@@ -40,6 +40,8 @@ class ProgrammeTextsPageIT {
         Page page = browser.newPage();
         page.navigate("http://localhost:" + port + "/programme/textes");
         BrowserSession.logIn(page, lead, TestUsers.password(lead));
+        // Camunda's login page signs in, then shows the welcome page: our pages share that session.
+        page.getByText("Annuaire des partenaires").first().waitFor();
         page.navigate("http://localhost:" + port + "/programme/textes");
         page.getByText("Relance (2e, 5e…)").click();
         page.getByLabel("Texte").fill("Salut {{prenom}} !\nOn fait le point sur ta recherche cette semaine ?");
