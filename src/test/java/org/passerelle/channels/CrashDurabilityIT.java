@@ -122,8 +122,14 @@ class CrashDurabilityIT {
             var response = Http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port()
                             + "/engine-rest/task/count?taskDefinitionKey=taskFirstAnswer"))
                     .header("Authorization", Http.basic("admin", ADMIN_PASSWORD)).GET());
-            return response.statusCode() == 200
-                    && Integer.parseInt(response.body().replaceAll("\\D", "")) >= atLeast;
+            // Deliveries stored but never acknowledged (the kill cut the answer) make tasks too: wait until every
+            // stored delivery is applied (their jobs, the dead node's locks expired), not only for a number of tasks.
+            var pending = Http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + node.port()
+                            + "/engine-rest/job/count?processDefinitionKey=" + org.passerelle.channels.inbox.WebhookDelivery.PROCESS_ID))
+                    .header("Authorization", Http.basic("admin", ADMIN_PASSWORD)).GET());
+            return response.statusCode() == 200 && pending.statusCode() == 200
+                    && Integer.parseInt(response.body().replaceAll("\\D", "")) >= atLeast
+                    && Integer.parseInt(pending.body().replaceAll("\\D", "")) == 0;
         });
     }
 
