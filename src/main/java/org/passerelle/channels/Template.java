@@ -11,6 +11,10 @@ public record Template(String purpose, List<String> parameters) {
     public static final String NUDGE = "nudge";
     public static final String APPOINTMENT = "appointment";
     public static final String APPOINTMENT_CHANGE = "appointmentChange";
+    /** {{1}} first name, {{2}} the mentor's name, {{3}} the mentor's company. */
+    public static final String MENTOR_INTRODUCTION = "mentorIntroduction";
+    /** {{1}} first name, {{2}} the mentor's name; the youth answers 1, 2 or 3. */
+    public static final String MENTORSHIP_CHECK_IN = "mentorshipCheckIn";
 
     public Template {
         // Meta refuses parameters with line breaks, tabs or runs of spaces, and empty ones.

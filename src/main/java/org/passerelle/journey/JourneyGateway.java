@@ -27,10 +27,13 @@ public class JourneyGateway {
     private final Clock clock;
 
     private final org.passerelle.channels.MediaLinks media;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     public JourneyGateway(RuntimeService runtimeService, ContactRegistration registration, YouthRepository youths, JourneyRepository journeys,
-            ConversationMessageRepository messages, org.passerelle.channels.MediaLinks media, Clock clock) {
+            ConversationMessageRepository messages, org.passerelle.channels.MediaLinks media, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.media = media;
+        this.events = events;
         this.runtimeService = runtimeService;
         this.registration = registration;
         this.youths = youths;
@@ -156,6 +159,7 @@ public class JourneyGateway {
         runtimeService.createMessageCorrelation(Messages.YOUTH_MESSAGE_RECEIVED)
                 .processInstanceBusinessKey(journeyId.toString())
                 .correlateAllWithResult();
+        events.publishEvent(new YouthWrote(journeyId, body));
         if (journey.getProcessInstanceId() != null) {
             requestAutoReply(journey.getProcessInstanceId(), body, false);
         }

@@ -9,11 +9,12 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 
-/** A mentor proposed to a youth, and the mentor's answer. */
+/** A mentor proposed to a youth, and the mentor's answer through a signed link. */
 @Entity
 public class MentorMatch {
 
-    public enum Status { PROPOSED, ACCEPTED, REFUSED }
+    /** EXPIRED: no answer after the reminder; WITHDRAWN: the mentor left the programme before answering. */
+    public enum Status { PROPOSED, ACCEPTED, REFUSED, EXPIRED, WITHDRAWN }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -29,6 +30,12 @@ public class MentorMatch {
     @Column(nullable = false)
     private Instant proposedAt;
     private Instant answeredAt;
+    private String linkNonce;
+    /** The first meeting the mentor proposes, as typed ("mardi 18 h, en visio"). */
+    private String firstMeeting;
+    private String declineReason;
+    private Instant remindedAt;
+    private boolean youthConsent;
 
     protected MentorMatch() {
     }
@@ -45,11 +52,44 @@ public class MentorMatch {
     public Long getMentorId() { return mentorId; }
     public Status getStatus() { return status; }
     public String getComment() { return comment; }
+    public Instant getProposedAt() { return proposedAt; }
     public Instant getAnsweredAt() { return answeredAt; }
+    public String getLinkNonce() { return linkNonce; }
+    public String getFirstMeeting() { return firstMeeting; }
+    public String getDeclineReason() { return declineReason; }
+    public Instant getRemindedAt() { return remindedAt; }
+    public boolean isYouthConsent() { return youthConsent; }
 
-    public void answer(boolean accepted, String comment, Instant at) {
+    public void sendWith(String nonce, boolean consent) {
+        this.linkNonce = nonce;
+        this.youthConsent = consent;
+    }
+
+    public void reminded(Instant at) {
+        this.remindedAt = at;
+    }
+
+    /** The mentor's answer; the link is used up at once. */
+    public void answer(boolean accepted, String firstMeeting, String declineReason, Instant at) {
         this.status = accepted ? Status.ACCEPTED : Status.REFUSED;
-        this.comment = comment;
+        this.firstMeeting = firstMeeting;
+        this.declineReason = declineReason;
         this.answeredAt = at;
+        this.linkNonce = null;
+    }
+
+    /** Closed without an answer: expired, or the mentor left. */
+    public void close(Status status, Instant at) {
+        if (this.status == Status.PROPOSED) {
+            this.status = status;
+            this.answeredAt = at;
+            this.linkNonce = null;
+        }
+    }
+
+    /** The youth's erasure: what was typed about them goes. */
+    public void forgetYouth() {
+        this.comment = null;
+        this.firstMeeting = null;
     }
 }

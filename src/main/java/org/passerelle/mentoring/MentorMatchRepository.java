@@ -6,4 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface MentorMatchRepository extends JpaRepository<MentorMatch, Long> {
 
     List<MentorMatch> findByJourneyId(Long journeyId);
+
+    long countByMentorIdAndStatus(Long mentorId, MentorMatch.Status status);
+
+    List<MentorMatch> findByMentorIdAndStatus(Long mentorId, MentorMatch.Status status);
 }

@@ -35,10 +35,13 @@ public class Erasure {
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final YouthAliasRepository aliases;
+    private final org.passerelle.mentoring.Mentorships mentoring;
     private final Clock clock;
 
     public Erasure(YouthAliasRepository aliases, JourneyRepository journeys, ConversationMessageRepository messages, JourneyActionRepository actions,
-            InboxDeliveryRepository deliveries, RuntimeService runtimeService, HistoryService historyService, Clock clock) {
+            InboxDeliveryRepository deliveries, RuntimeService runtimeService, HistoryService historyService,
+            org.passerelle.mentoring.Mentorships mentoring, Clock clock) {
+        this.mentoring = mentoring;
         this.journeys = journeys;
         this.messages = messages;
         this.actions = actions;
@@ -77,9 +80,12 @@ public class Erasure {
                 if (runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0) {
                     runtimeService.deleteProcessInstance(instanceId, "Effacement à la demande du jeune", true, true);
                 }
+                // Called processes, and theirs (a mentorship is called by the mentor search).
                 List<String> historic = new ArrayList<>(List.of(instanceId));
-                historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(instanceId).list().stream()
-                        .map(HistoricProcessInstance::getId).forEach(historic::add);
+                for (int i = 0; i < historic.size(); i++) {
+                    historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(historic.get(i)).list().stream()
+                            .map(HistoricProcessInstance::getId).forEach(historic::add);
+                }
                 // Decision inputs (age, statuses…) and the operation log may name the youth: they go too.
                 for (String processInstanceId : historic) {
                     historyService.createHistoricDecisionInstanceQuery().processInstanceId(processInstanceId).list()
@@ -90,6 +96,7 @@ public class Erasure {
                 historyService.deleteHistoricProcessInstancesIfExists(historic);
             }
             messages.deleteByJourneyId(journey.getId());
+            mentoring.forgetYouth(journey.getId());
             actions.findByJourneyIdOrderByIdAsc(journey.getId()).forEach(a -> a.eraseNote());
             if (journey.getStatus() == Journey.Status.OPEN) {
                 // Asking for erasure ends the accompaniment, like a STOP.

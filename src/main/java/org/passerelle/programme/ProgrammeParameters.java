@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  */
 @Component("programmeParameters")
 @ReadableFromModels({"firstAnswerEscalation", "firstAnswerEscalationLabel", "referralReminderCycle", "referralExpiry",
-        "referralExpiryLabel"})
+        "referralExpiryLabel", "mentorReminder", "mentorAnswerExpiry", "mentorWait", "mentorshipFirstCheckIn",
+        "mentorshipCheckInPeriod", "mentorshipDuration", "mentorshipDurationLabel", "mentorshipSilentCheckIns"})
 public class ProgrammeParameters {
 
     public static final String DECISION = "programmeParameters";
@@ -22,6 +23,19 @@ public class ProgrammeParameters {
     static final String PARTNER_REMINDER_INTERVAL = "intervalleRelancePartenaire";
     static final String PARTNER_REMINDER_COUNT = "nombreRelancesPartenaire";
     static final String REFERRAL_EXPIRY = "expirationOrientation";
+    static final String MENTOR_REMINDER = "relanceMentor";
+    static final String MENTOR_ANSWER_EXPIRY = "expirationPropositionMentor";
+    static final String MENTOR_WAIT = "attenteNouveauxMentors";
+    static final String MENTORSHIP_FIRST_CHECK_IN = "premierPointMentorat";
+    static final String MENTORSHIP_CHECK_IN_PERIOD = "intervallePointsMentorat";
+    static final String MENTORSHIP_SILENCE = "pointsSansReponseMentorat";
+    static final String MENTORSHIP_DURATION = "dureeMentorat";
+    /** Every delay of the table, as checked at deploy time. */
+    static final java.util.List<String> DELAYS = java.util.List.of(FIRST_ANSWER_ESCALATION, PARTNER_REMINDER_INTERVAL,
+            REFERRAL_EXPIRY, MENTOR_REMINDER, MENTOR_ANSWER_EXPIRY, MENTOR_WAIT, MENTORSHIP_FIRST_CHECK_IN,
+            MENTORSHIP_CHECK_IN_PERIOD, MENTORSHIP_DURATION);
+    /** Every count of the table. */
+    static final java.util.List<String> COUNTS = java.util.List.of(PARTNER_REMINDER_COUNT, MENTORSHIP_SILENCE);
 
     private final DecisionService decisions;
 
@@ -77,6 +91,46 @@ public class ProgrammeParameters {
 
     public String getReferralExpiryLabel() {
         return value(REFERRAL_EXPIRY).words();
+    }
+
+    /** A silent mentor is reminded once after this delay ("P4D")… */
+    public String getMentorReminder() {
+        return delay(MENTOR_REMINDER);
+    }
+
+    /** … and the proposal expires after this one, counted from the reminder. */
+    public String getMentorAnswerExpiry() {
+        return delay(MENTOR_ANSWER_EXPIRY);
+    }
+
+    /** When no mentor is available and the mediator waits, the search resumes after this delay. */
+    public String getMentorWait() {
+        return delay(MENTOR_WAIT);
+    }
+
+    public String getMentorshipFirstCheckIn() {
+        return delay(MENTORSHIP_FIRST_CHECK_IN);
+    }
+
+    public String getMentorshipCheckInPeriod() {
+        return delay(MENTORSHIP_CHECK_IN_PERIOD);
+    }
+
+    public String getMentorshipDuration() {
+        return delay(MENTORSHIP_DURATION);
+    }
+
+    public String getMentorshipDurationLabel() {
+        return value(MENTORSHIP_DURATION).words();
+    }
+
+    /** Check-ins in a row without any answer after which a mentorship closes "sans nouvelles". */
+    public int getMentorshipSilentCheckIns() {
+        return (int) value(MENTORSHIP_SILENCE).amount();
+    }
+
+    private String delay(String parameter) {
+        return value(parameter).isoDuration(parameter);
     }
 
     Value value(String parameter) {

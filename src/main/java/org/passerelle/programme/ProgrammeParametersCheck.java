@@ -17,8 +17,7 @@ import org.springframework.stereotype.Component;
 @Component
 class ProgrammeParametersCheck implements DecisionCheck {
 
-    private static final List<String> DELAYS = List.of(ProgrammeParameters.FIRST_ANSWER_ESCALATION,
-            ProgrammeParameters.PARTNER_REMINDER_INTERVAL, ProgrammeParameters.REFERRAL_EXPIRY);
+    private static final List<String> DELAYS = ProgrammeParameters.DELAYS;
 
     @Override
     public String decisionKey() {
@@ -28,8 +27,9 @@ class ProgrammeParametersCheck implements DecisionCheck {
     @Override
     public List<String> problems(DmnEngine engine, DmnDecision decision) {
         List<String> problems = new ArrayList<>();
-        for (String parameter : List.of(ProgrammeParameters.FIRST_ANSWER_ESCALATION, ProgrammeParameters.PARTNER_REMINDER_INTERVAL,
-                ProgrammeParameters.PARTNER_REMINDER_COUNT, ProgrammeParameters.REFERRAL_EXPIRY)) {
+        List<String> parameters = new ArrayList<>(DELAYS);
+        parameters.addAll(ProgrammeParameters.COUNTS);
+        for (String parameter : parameters) {
             var result = engine.evaluateDecisionTable(decision, Variables.createVariables().putValue("parametre", parameter));
             Map<String, Object> row = result.isEmpty() ? null : result.getFirstResult().getEntryMap();
             ProgrammeParameters.Value value = ProgrammeParameters.Value.of(row);

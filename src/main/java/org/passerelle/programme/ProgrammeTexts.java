@@ -36,6 +36,12 @@ public class ProgrammeTexts {
     public static final String ACKNOWLEDGEMENT = "accuseReception";
     public static final String REFERRAL_EMAIL = "courrielOrientation";
     public static final String REMINDER_EMAIL = "courrielRelance";
+    public static final String MENTOR_PROPOSAL_EMAIL = "courrielMentorProposition";
+    public static final String MENTOR_REMINDER_EMAIL = "courrielMentorRelance";
+    public static final String MENTOR_INTRODUCTION_EMAIL = "courrielMentorPresentation";
+    public static final String MENTOR_CHECK_IN_EMAIL = "courrielMentorPoint";
+    public static final String YOUTH_MENTOR_INTRODUCTION = "messageJeuneMentor";
+    public static final String YOUTH_CHECK_IN = "messageJeunePoint";
 
     static final int MAX_LENGTH = 1000;
     private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*\\}\\}");
@@ -91,7 +97,57 @@ public class ProgrammeTexts {
                 {{lien}}
 
                 L'équipe de médiation Passerelle"""));
+        mentorTexts(definitions);
         return definitions;
+    }
+
+    /** What mentors and mentored youths receive (issue "company mentors"). */
+    private static void mentorTexts(Map<String, Definition> definitions) {
+        List<String> proposal = List.of("mentor", "jeune", "projet", "objectif", "departement", "lien");
+        definitions.put(MENTOR_PROPOSAL_EMAIL, new Definition(MENTOR_PROPOSAL_EMAIL, "Courriel de proposition à un mentor",
+                proposal, List.of("lien"), """
+                Bonjour {{mentor}},
+
+                Passerelle vous propose d'accompagner {{jeune}} (département {{departement}}), qui a un projet précis : {{projet}}{{#objectif}} ({{objectif}}){{/objectif}}.
+
+                Acceptez (et proposez un premier rendez-vous) ou déclinez en ouvrant ce lien, sans compte à créer :
+                {{lien}}
+
+                Merci pour votre engagement,
+                L'équipe de médiation Passerelle"""));
+        definitions.put(MENTOR_REMINDER_EMAIL, new Definition(MENTOR_REMINDER_EMAIL, "Courriel de relance à un mentor",
+                proposal, List.of("lien"), """
+                Bonjour {{mentor}},
+
+                Nous vous avons proposé d'accompagner {{jeune}} et n'avons pas encore votre réponse. Sans réponse de votre part, nous proposerons un autre mentor.
+                {{lien}}
+
+                L'équipe de médiation Passerelle"""));
+        definitions.put(MENTOR_INTRODUCTION_EMAIL, new Definition(MENTOR_INTRODUCTION_EMAIL, "Courriel de mise en relation au mentor",
+                List.of("mentor", "jeune", "projet", "contact", "rendezVous"), """
+                Bonjour {{mentor}},
+
+                Merci d'avoir accepté d'accompagner {{jeune}}. Son projet : {{projet}}.
+                {{#contact}}Vous pouvez le contacter : {{contact}}.{{/contact}}{{^contact}}L'équipe de médiation organise votre premier contact.{{/contact}}
+                {{#rendezVous}}Premier rendez-vous proposé : {{rendezVous}}.{{/rendezVous}}
+
+                Nous vous demanderons régulièrement comment avance le mentorat.
+                L'équipe de médiation Passerelle"""));
+        definitions.put(MENTOR_CHECK_IN_EMAIL, new Definition(MENTOR_CHECK_IN_EMAIL, "Courriel de point d'étape au mentor",
+                List.of("mentor", "jeune", "lien"), List.of("lien"), """
+                Bonjour {{mentor}},
+
+                Comment avance votre mentorat avec {{jeune}} ? Dites-le-nous en une minute :
+                {{lien}}
+
+                L'équipe de médiation Passerelle"""));
+        definitions.put(YOUTH_MENTOR_INTRODUCTION, new Definition(YOUTH_MENTOR_INTRODUCTION, "Message au jeune : son mentor",
+                List.of("prenom", "mentor", "entreprise", "metier", "rendezVous"),
+                "Bonne nouvelle {{prenom}} ! {{mentor}}{{#metier}}, {{metier}}{{/metier}} chez {{entreprise}}, accepte d'être ton mentor "
+                        + "pour ton projet.{{#rendezVous}} Premier rendez-vous proposé : {{rendezVous}}.{{/rendezVous}} Il ou elle va te contacter."));
+        definitions.put(YOUTH_CHECK_IN, new Definition(YOUTH_CHECK_IN, "Message au jeune : point sur le mentorat",
+                List.of("prenom", "mentor"), "Bonjour {{prenom}}, comment se passe ton mentorat avec {{mentor}} ? Réponds 1 si ça se "
+                        + "passe bien, 2 si vous ne vous êtes pas encore vus, 3 si tu veux arrêter le mentorat."));
     }
 
     public List<Definition> definitions() {

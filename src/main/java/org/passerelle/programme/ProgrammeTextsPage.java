@@ -28,10 +28,14 @@ import org.springframework.web.bind.annotation.RestController;
 public class ProgrammeTextsPage {
 
     /** What the preview fills the placeholders with. */
-    static final Map<String, String> EXAMPLE = Map.of("prenom", "Neila", "structure", "Mission Locale de Lens",
-            "quand", "le mardi 15 décembre à 14 h 30, 2 rue de Lille", "contact", "Mme Diallo, 03 21 00 00 00",
-            "jeune", "Neila", "age", "19", "departement", "62", "besoin", "Le jeune souhaite être accompagné.",
-            "lien", "https://passerelle.example.org/partenaires/orientation?t=exemple", "numero", "1");
+    static final Map<String, String> EXAMPLE = Map.ofEntries(Map.entry("prenom", "Neila"),
+            Map.entry("structure", "Mission Locale de Lens"), Map.entry("quand", "le mardi 15 décembre à 14 h 30, 2 rue de Lille"),
+            Map.entry("contact", "Mme Diallo, 03 21 00 00 00"), Map.entry("jeune", "Neila"), Map.entry("age", "19"),
+            Map.entry("departement", "62"), Map.entry("besoin", "Le jeune souhaite être accompagné."),
+            Map.entry("lien", "https://passerelle.example.org/partenaires/orientation?t=exemple"), Map.entry("numero", "1"),
+            Map.entry("mentor", "Julien Moreau"), Map.entry("projet", "technicienne réseau"), Map.entry("objectif", "alternance"),
+            Map.entry("entreprise", "Orange"), Map.entry("metier", "ingénieur réseau"),
+            Map.entry("rendezVous", "mardi 15 décembre, 18 h, en visio"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
 
     private final ProgrammeTexts texts;

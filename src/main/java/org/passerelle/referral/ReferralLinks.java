@@ -52,22 +52,43 @@ public class ReferralLinks {
     }
 
     public Verified verify(String token) {
-        if (token == null) {
+        return token == null ? new Verified(Check.TAMPERED, null, null) : verifySigned(token, "");
+    }
+
+    /**
+     * Any other link answered without an account (a mentor's): the same secret, and a purpose in the signed payload
+     * so that a link made for one page is refused by every other.
+     */
+    public String token(String purpose, Long id, String nonce, Duration validity) {
+        String payload = purpose + "." + id + "." + clock.instant().plus(validity).getEpochSecond() + "." + nonce;
+        return payload + "." + sign(payload);
+    }
+
+    public Verified verify(String purpose, String token) {
+        if (token == null || !token.startsWith(purpose + ".")) {
             return new Verified(Check.TAMPERED, null, null);
         }
-        int lastDot = token.lastIndexOf('.');
-        String[] parts = lastDot < 0 ? new String[0] : token.substring(0, lastDot).split("\\.");
-        if (parts.length != 3 || !MessageDigest.isEqual(sign(token.substring(0, lastDot)).getBytes(StandardCharsets.US_ASCII),
-                token.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII))) {
+        return verifySigned(token.substring(purpose.length() + 1), purpose + ".");
+    }
+
+    private Verified verifySigned(String rest, String signedPrefix) {
+        int lastDot = rest.lastIndexOf('.');
+        String[] parts = lastDot < 0 ? new String[0] : rest.substring(0, lastDot).split("\\.");
+        if (parts.length != 3 || !MessageDigest.isEqual(sign(signedPrefix + rest.substring(0, lastDot)).getBytes(StandardCharsets.US_ASCII),
+                rest.substring(lastDot + 1).getBytes(StandardCharsets.US_ASCII))) {
             return new Verified(Check.TAMPERED, null, null);
         }
         try {
-            Long referralId = Long.valueOf(parts[0]);
+            Long id = Long.valueOf(parts[0]);
             Instant expiry = Instant.ofEpochSecond(Long.parseLong(parts[1]));
-            return new Verified(clock.instant().isAfter(expiry) ? Check.EXPIRED : Check.VALID, referralId, parts[2]);
+            return new Verified(clock.instant().isAfter(expiry) ? Check.EXPIRED : Check.VALID, id, parts[2]);
         } catch (NumberFormatException e) {
             return new Verified(Check.TAMPERED, null, null);
         }
+    }
+
+    public String publicUrl(String pathAndQuery) {
+        return settings.getPublicUrl() + pathAndQuery;
     }
 
     private String sign(String payload) {

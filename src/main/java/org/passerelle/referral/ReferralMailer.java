@@ -47,11 +47,16 @@ public class ReferralMailer {
                 "besoin", youth.need() == null ? "" : youth.need(), "lien", link, "numero", reminder == 0 ? "" : Integer.toString(reminder));
     }
 
+    /** Any other email of the programme (mentors'): the same sender, and the same demo mode. */
+    public void sendText(String to, String subject, String text) {
+        send(to, subject, text);
+    }
+
     private void send(String to, String subject, String text) {
         if ("log".equals(settings.getMailDelivery())) {
             // Demo without a mail server: the answer link is logged (it names no youth) so the partner page can be tried.
             // Only the link: a lead's text may put the youth's first name on the same line.
-            java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\S*/partenaires/\\S*").matcher(text);
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\S*/(partenaires|mentors)/\\S*").matcher(text);
             log.info("Demo mode, email not sent; answer link: {}", link.find() ? link.group() : "(none)");
             return;
         }

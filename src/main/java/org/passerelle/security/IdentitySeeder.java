@@ -101,7 +101,7 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.CREATE_INSTANCE);
         for (String called : List.of(org.passerelle.mentoring.MentorMatching.PROCESS_ID,
-                org.passerelle.referral.PartnerReferral.PROCESS_ID)) {
+                org.passerelle.mentoring.MentorshipProcess.PROCESS_ID, org.passerelle.referral.PartnerReferral.PROCESS_ID)) {
             grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_DEFINITION, called, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
                     ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY);

@@ -1,9 +1,11 @@
 package org.passerelle.mentoring;
 
+import static org.assertj.core.api.Assertions.within;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
@@ -14,98 +16,236 @@ import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.mentoring.MentorMatching.Messages;
 import org.passerelle.mentoring.MentorMatching.Values;
 import org.passerelle.mentoring.MentorMatching.Vars;
 import org.passerelle.testsupport.ModelTestEngine;
 
-@Deployment(resources = "processes/mentor-matching.bpmn")
+/** Every path of mentorMatching: accept, decline, reminder then answer, expiry, nobody available, mentor gone. */
+@Deployment(resources = {"processes/mentor-matching.bpmn", "processes/mentorship.bpmn", "processes/programme-parameters.dmn"})
 class MentorMatchingModelTest {
 
     @RegisterExtension
     static ProcessEngineExtension engine = ModelTestEngine.extension();
 
-    private final JavaDelegate loadOptions = mock(JavaDelegate.class,
-            delegatesTo((JavaDelegate) e -> e.setVariable(Vars.OUTCOME, Values.NO_MENTOR)));
-    private final JavaDelegate recordProposal = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> e.setVariable(Vars.MENTOR_MATCH_ID, 3L)));
-    private final JavaDelegate recordAnswer = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> {
-        if (Values.ACCEPTED.equals(e.getVariable(Vars.MENTOR_ANSWER))) {
-            e.setVariable(Vars.OUTCOME, Values.MATCHED);
-        }
+    private final List<Boolean> widenedRuns = new ArrayList<>();
+    private final JavaDelegate rank = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> {
+        widenedRuns.add(Values.WIDEN.equals(e.getVariable(Vars.MENTOR_DECISION)));
+        e.setVariable(Vars.OUTCOME, Values.NO_MENTOR);
     }));
+    private long nextMatch = 40;
+    private final JavaDelegate send = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> e.setVariable(Vars.MENTOR_MATCH_ID, nextMatch++)));
+    private final JavaDelegate remind = mock(JavaDelegate.class);
+    private final JavaDelegate expire = mock(JavaDelegate.class);
+    private final JavaDelegate introduce = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e ->
+            e.setVariable(MentorshipProcess.Vars.MENTORSHIP_ID, 9L)));
+    private final JavaDelegate askCheckIn = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e ->
+            e.setVariable(MentorshipProcess.Vars.SILENT_CHECK_INS, 0)));
+    private final JavaDelegate close = mock(JavaDelegate.class);
 
     @BeforeEach
-    void registerDelegates() {
-        // Several model-test engines live in one JVM: point the assertions at this class's.
+    void registerDelegates() throws Exception {
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init(engine.getProcessEngine());
-        Mocks.register("loadMentorOptions", loadOptions);
-        Mocks.register("recordMentorProposal", recordProposal);
-        Mocks.register("recordMentorAnswer", recordAnswer);
+        Mocks.register("programmeParameters", new org.passerelle.programme.ProgrammeParameters(
+                engine.getProcessEngine().getDecisionService()));
+        Mocks.register("rankMentors", rank);
+        Mocks.register("sendMentorProposal", send);
+        Mocks.register("remindMentor", remind);
+        Mocks.register("expireMentorProposal", expire);
+        Mocks.register("introduceMentorship", introduce);
+        Mocks.register("askMentorshipCheckIn", askCheckIn);
+        Mocks.register("closeMentorship", close);
     }
 
     @AfterEach
-    void resetMocks() {
+    void resetMocks() throws Exception {
         Mocks.reset();
     }
 
     private ProcessInstance start() {
-        return runtimeService().startProcessInstanceByKey(MentorMatching.PROCESS_ID, withVariables("journeyId", 7L));
+        ProcessInstance instance = runtimeService().startProcessInstanceByKey(MentorMatching.PROCESS_ID, "7",
+                withVariables("journeyId", 7L, "youthFirstName", "Inès"));
+        execute(job("taskRankMentors", instance));
+        return instance;
     }
 
-    private void propose(ProcessInstance instance, String mentorId, String answer) {
-        complete(task("taskProposeMentor", instance), withVariables(Vars.MENTOR_ID, mentorId));
-        execute(job("taskRecordMentorProposal", instance));
-        complete(task("taskRecordMentorAnswer", instance), withVariables(Vars.MENTOR_ANSWER, answer));
-        execute(job("taskSaveMentorAnswer", instance));
+    private void choose(ProcessInstance instance, String mentorId) {
+        complete(task(MentorMatching.Tasks.CHOOSE_MENTOR, instance), withVariables(Vars.MENTOR_ID, mentorId, Vars.YOUTH_CONSENT, true));
+        if (!Values.NONE.equals(mentorId)) {
+            execute(job("taskSendMentorProposal", instance));
+        }
+    }
+
+    private void mentorAnswers(ProcessInstance instance, String answer) {
+        runtimeService().createMessageCorrelation(Messages.MENTOR_ANSWERED).processInstanceId(instance.getId())
+                .setVariable(Vars.MENTOR_ANSWER, answer).correlate();
+    }
+
+    private Job timer(ProcessInstance instance, String activityId) {
+        return managementService().createJobQuery().processInstanceId(instance.getId()).activityId(activityId).timers().singleResult();
+    }
+
+    private ProcessInstance mentorship(ProcessInstance matching) {
+        return runtimeService().createProcessInstanceQuery().superProcessInstanceId(matching.getId()).singleResult();
+    }
+
+    private void mentorshipEnds(ProcessInstance mentorship, String outcome) {
+        execute(job("taskIntroduceMentorship", mentorship));
+        runtimeService().createMessageCorrelation(MentorshipProcess.Messages.ENDED).processInstanceId(mentorship.getId())
+                .setVariables(Variables.createVariables().putValue(MentorshipProcess.Vars.OUTCOME, outcome)
+                        .putValue(MentorshipProcess.Vars.ENDED_BY, "MENTOR")).correlate();
+        execute(job("taskCloseEnded", mentorship));
     }
 
     @Test
-    void mediatorProposesAMentorFromThePool() throws Exception {
+    void theMediatorChoosesAmongTheRankedMentors() throws Exception {
         ProcessInstance instance = start();
 
-        verify(loadOptions).execute(any());
-        assertThat(instance).isWaitingAt("taskProposeMentor");
+        verify(rank).execute(any());
+        assertThat(instance).isWaitingAt(MentorMatching.Tasks.CHOOSE_MENTOR);
         assertThat(task(instance)).hasCandidateGroup("mediateurs");
     }
 
     @Test
-    void mentorWhoAcceptsMakesTheMatch() throws Exception {
+    void aMentorWhoAcceptsStartsTheMentorshipAndTheSearchEndsWithIt() throws Exception {
         ProcessInstance instance = start();
+        choose(instance, "12");
+        assertThat(instance).isWaitingAt("eventGatewayMentorAnswer");
 
-        propose(instance, "12", Values.ACCEPTED);
+        mentorAnswers(instance, Values.ACCEPTED);
 
-        verify(recordProposal).execute(any());
-        verify(recordAnswer).execute(any());
-        assertThat(instance).hasPassed("endMentorFound").isEnded().variables().containsEntry(Vars.OUTCOME, Values.MATCHED);
+        ProcessInstance mentorship = mentorship(instance);
+        assertThat(mentorship).isNotNull();
+        assertThat(instance).isWaitingAt("callMentorship");
+        mentorshipEnds(mentorship, "alternance");
+        assertThat(instance).hasPassed("endMentorFound").isEnded().variables()
+                .containsEntry(Vars.OUTCOME, Values.MATCHED).containsEntry(MentorshipProcess.Vars.OUTCOME, "alternance");
     }
 
     @Test
-    void mentorWhoRefusesLeadsToAnotherProposal() throws Exception {
+    void aMentorWhoDeclinesLeadsToTheNextProposal() throws Exception {
         ProcessInstance instance = start();
+        choose(instance, "12");
 
-        propose(instance, "12", Values.REFUSED);
+        mentorAnswers(instance, Values.REFUSED);
 
-        verify(loadOptions, times(2)).execute(any());
-        assertThat(instance).isWaitingAt("taskProposeMentor");
-        propose(instance, "13", Values.ACCEPTED);
-        assertThat(instance).hasPassed("endMentorFound").isEnded();
+        execute(job("taskRankMentors", instance));
+        verify(rank, times(2)).execute(any());
+        assertThat(instance).isWaitingAt(MentorMatching.Tasks.CHOOSE_MENTOR);
     }
 
     @Test
-    void noMentorAvailableEndsTheSearch() throws Exception {
+    void aSilentMentorIsRemindedOnceAndMayStillAccept() throws Exception {
         ProcessInstance instance = start();
+        choose(instance, "12");
+        Job reminder = timer(instance, "timerMentorReminder");
+        org.assertj.core.api.Assertions.assertThat(Duration.between(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                reminder.getDuedate().toInstant())).isCloseTo(Duration.ofDays(4), Duration.ofMinutes(1));
 
-        complete(task("taskProposeMentor", instance), withVariables(Vars.MENTOR_ID, Values.NONE));
+        execute(reminder);
+        execute(job("taskRemindMentor", instance));
+        verify(remind).execute(any());
+        assertThat(instance).isWaitingAt("eventGatewayAfterReminder");
+        mentorAnswers(instance, Values.ACCEPTED);
 
-        verify(recordProposal, never()).execute(any());
+        assertThat(instance).isWaitingAt("callMentorship");
+        verify(expire, never()).execute(any());
+    }
+
+    @Test
+    void noAnswerAfterTheReminderExpiresTheProposalAndTheMediatorProposesAnother() throws Exception {
+        ProcessInstance instance = start();
+        choose(instance, "12");
+        execute(timer(instance, "timerMentorReminder"));
+        execute(job("taskRemindMentor", instance));
+        Job expiry = timer(instance, "timerMentorAnswerExpiry");
+        org.assertj.core.api.Assertions.assertThat(Duration.between(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                expiry.getDuedate().toInstant())).isCloseTo(Duration.ofDays(3), Duration.ofMinutes(1));
+
+        execute(expiry);
+        execute(job("taskExpireMentorProposal", instance));
+        execute(job("taskRankMentors", instance));
+
+        verify(expire).execute(any());
+        assertThat(instance).isWaitingAt(MentorMatching.Tasks.CHOOSE_MENTOR);
+    }
+
+    @Test
+    void aMentorWhoLeavesBeforeAnsweringLeadsToTheNextProposal() throws Exception {
+        ProcessInstance instance = start();
+        choose(instance, "12");
+
+        mentorAnswers(instance, Values.WITHDRAWN);
+        execute(job("taskRankMentors", instance));
+
+        assertThat(instance).isWaitingAt(MentorMatching.Tasks.CHOOSE_MENTOR);
+    }
+
+    @Test
+    void nobodyAvailableAndAnotherTrackEndsWithoutMentor() throws Exception {
+        ProcessInstance instance = start();
+        choose(instance, Values.NONE);
+        assertThat(instance).isWaitingAt(MentorMatching.Tasks.DECIDE_WITHOUT_MENTOR);
+        assertThat(task(instance)).hasCandidateGroup("mediateurs");
+
+        complete(task(instance), withVariables(Vars.MENTOR_DECISION, Values.OTHER_TRACK));
+
+        verify(send, never()).execute(any());
         assertThat(instance).hasPassed("endNoMentor").isEnded().variables().containsEntry(Vars.OUTCOME, Values.NO_MENTOR);
+    }
+
+    @Test
+    void nobodyAvailableAndWaitingSearchesAgainLater() throws Exception {
+        ProcessInstance instance = start();
+        choose(instance, Values.NONE);
+        complete(task(instance), withVariables(Vars.MENTOR_DECISION, Values.WAIT));
+        Job wait = timer(instance, "timerWaitForMentors");
+        org.assertj.core.api.Assertions.assertThat(Duration.between(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(),
+                wait.getDuedate().toInstant())).isCloseTo(Duration.ofDays(14), Duration.ofMinutes(1));
+
+        execute(wait);
+        execute(job("taskRankMentors", instance));
+
+        assertThat(instance).isWaitingAt(MentorMatching.Tasks.CHOOSE_MENTOR);
+        org.assertj.core.api.Assertions.assertThat(widenedRuns).containsExactly(false, false);
+    }
+
+    @Test
+    void wideningSearchesAgainAtOnceWithoutTheSectorAndTerritory() throws Exception {
+        ProcessInstance instance = start();
+        choose(instance, Values.NONE);
+
+        complete(task(instance), withVariables(Vars.MENTOR_DECISION, Values.WIDEN));
+        execute(job("taskRankMentors", instance));
+
+        assertThat(instance).isWaitingAt(MentorMatching.Tasks.CHOOSE_MENTOR);
+        org.assertj.core.api.Assertions.assertThat(widenedRuns).containsExactly(false, true);
+    }
+
+    @Test
+    void aMentorWhoLeavesDuringTheMentorshipLeadsToAnotherMentor() throws Exception {
+        ProcessInstance instance = start();
+        choose(instance, "12");
+        mentorAnswers(instance, Values.ACCEPTED);
+
+        mentorshipEnds(mentorship(instance), "mentorParti");
+        execute(job("taskRankMentors", instance));
+
+        assertThat(instance).isWaitingAt(MentorMatching.Tasks.CHOOSE_MENTOR);
+        verify(rank, times(2)).execute(any());
     }
 }

@@ -6,22 +6,23 @@ import org.passerelle.journey.YouthJourney;
 import org.passerelle.mentoring.MentorMatching.Vars;
 import org.springframework.stereotype.Component;
 
-/** Records the mentor the mediator proposed to the youth. */
-@Component("recordMentorProposal")
-public class RecordMentorProposal implements JavaDelegate {
+/** Emails the chosen mentor the proposal and its answer link. */
+@Component("sendMentorProposal")
+public class SendMentorProposal implements JavaDelegate {
 
-    private final MentorPool pool;
+    private final MentorProposals proposals;
 
-    public RecordMentorProposal(MentorPool pool) {
-        this.pool = pool;
+    public SendMentorProposal(MentorProposals proposals) {
+        this.proposals = proposals;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         Long journeyId = (Long) execution.getVariable(YouthJourney.Vars.JOURNEY_ID);
         Long mentorId = Long.valueOf(execution.getVariable(Vars.MENTOR_ID).toString());
-        execution.setVariable(Vars.MENTOR_MATCH_ID, pool.propose(journeyId, mentorId));
+        MentorMatch match = proposals.propose(journeyId, mentorId, Boolean.TRUE.equals(execution.getVariable(Vars.YOUTH_CONSENT)));
+        execution.setVariable(Vars.MENTOR_MATCH_ID, match.getId());
+        execution.setVariable(Vars.MENTOR_NAME, proposals.mentorOf(match).fullName());
         execution.setVariable(Vars.MENTOR_ANSWER, null);
-        execution.setVariable(Vars.MENTOR_COMMENT, null);
     }
 }

@@ -1,0 +1,119 @@
+package org.passerelle.mentoring;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.passerelle.referral.ReferralLinks;
+import org.passerelle.web.HtmlPages;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A mentor's own space, from the link of their welcome email: pause, resume, change capacity, leave. */
+@RestController
+@RequestMapping("/mentors/espace")
+public class MentorSpacePage {
+
+    private final MentorLinks links;
+    private final MentorRepository mentors;
+    private final MentorDirectory directory;
+    private final MentorLeaving leaving;
+    private final MentorPages pages;
+
+    public MentorSpacePage(MentorLinks links, MentorRepository mentors, MentorDirectory directory, MentorLeaving leaving, MentorPages pages) {
+        this.links = links;
+        this.mentors = mentors;
+        this.directory = directory;
+        this.leaving = leaving;
+        this.pages = pages;
+    }
+
+    private Optional<Mentor> mentorOf(String token) {
+        ReferralLinks.Verified verified = links.verify(MentorLinks.Purpose.SPACE, token);
+        if (verified.check() != ReferralLinks.Check.VALID) {
+            return Optional.empty();
+        }
+        return mentors.findById(verified.referralId())
+                .filter(m -> m.getLinkNonce() != null && Objects.equals(m.getLinkNonce(), verified.nonce()))
+                .filter(m -> m.getStatus() == Mentor.Status.ACTIVE || m.getStatus() == Mentor.Status.PAUSED);
+    }
+
+    @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
+    @Transactional(readOnly = true)
+    public ResponseEntity<String> show(@RequestParam(name = "t", required = false) String token) {
+        return mentorOf(token).map(m -> space(token, m, null, HttpStatus.OK)).orElseGet(this::closed);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
+    @Transactional
+    public ResponseEntity<String> act(@RequestParam(name = "t", required = false) String token,
+            @RequestParam(required = false) String action, @RequestParam(name = "capacite", required = false) String capacity,
+            @RequestParam(name = "confirme", required = false) String confirmed) {
+        Mentor mentor = mentorOf(token).orElse(null);
+        if (mentor == null) {
+            return closed();
+        }
+        switch (action == null ? "" : action) {
+            case "pause" -> mentor.setStatus(Mentor.Status.PAUSED);
+            case "reprendre" -> mentor.setStatus(Mentor.Status.ACTIVE);
+            case "capacite" -> {
+                int value;
+                try {
+                    value = Integer.parseInt(capacity == null ? "" : capacity.trim());
+                } catch (NumberFormatException notANumber) {
+                    value = 0;
+                }
+                if (value < 1 || value > MentorProfileInput.MAX_CAPACITY) {
+                    return space(token, mentor, "Indiquez un nombre de jeunes entre 1 et " + MentorProfileInput.MAX_CAPACITY
+                            + " (pour ne plus en recevoir, faites une pause).", HttpStatus.BAD_REQUEST);
+                }
+                mentor.setCapacity(value);
+            }
+            case "quitter" -> {
+                if (!"oui".equals(confirmed)) {
+                    return space(token, mentor, "Cochez la case pour confirmer que vous quittez le programme.", HttpStatus.BAD_REQUEST);
+                }
+                leaving.erase(mentor.getId());
+                return pages.page(HttpStatus.OK, "Vous avez quitté le programme", "<p>Vos données sont effacées et les jeunes que "
+                        + "vous accompagniez se verront proposer un autre mentor. Merci pour votre engagement !</p>");
+            }
+            default -> {
+                return space(token, mentor, "Choisissez une action.", HttpStatus.BAD_REQUEST);
+            }
+        }
+        return space(token, mentor, null, HttpStatus.OK);
+    }
+
+    private ResponseEntity<String> closed() {
+        return pages.page(HttpStatus.BAD_REQUEST, "Lien invalide", "<p>Ce lien est incomplet, a expiré ou ne correspond plus à un "
+                + "mentor du programme. Contactez l'équipe pour recevoir un nouveau lien.</p>");
+    }
+
+    private ResponseEntity<String> space(String token, Mentor mentor, String problem, HttpStatus status) {
+        long followed = directory.activeMentorships(mentor.getId());
+        boolean paused = mentor.getStatus() == Mentor.Status.PAUSED;
+        String t = MentorPages.hidden("t", token);
+        return pages.page(status, "Votre espace mentor", (problem == null ? "" : "<p class=\"errors\" role=\"alert\">"
+                + HtmlPages.escape(problem) + "</p>")
+                + "<p>Bonjour " + HtmlPages.escape(mentor.getFirstName()) + ". Vous suivez " + followed + " jeune" + (followed > 1 ? "s" : "")
+                + " sur " + mentor.getCapacity() + " possible" + (mentor.getCapacity() > 1 ? "s" : "") + ". "
+                + (paused ? "Vous êtes en pause : aucun jeune ne vous est proposé." : "Vous recevez des propositions.") + "</p>"
+                + "<form method=\"post\" action=\"/mentors/espace\">" + t + (paused
+                        ? "<button type=\"submit\" name=\"action\" value=\"reprendre\">Reprendre les propositions</button>"
+                        : "<button type=\"submit\" name=\"action\" value=\"pause\">Faire une pause</button>") + "</form>"
+                + "<form method=\"post\" action=\"/mentors/espace\">" + t
+                + "<label for=\"capacite\">Nombre de jeunes que vous pouvez suivre en même temps</label>"
+                + "<input type=\"number\" id=\"capacite\" name=\"capacite\" min=\"1\" max=\"" + MentorProfileInput.MAX_CAPACITY
+                + "\" value=\"" + mentor.getCapacity() + "\" required>"
+                + "<button type=\"submit\" name=\"action\" value=\"capacite\">Enregistrer</button></form>"
+                + "<form method=\"post\" action=\"/mentors/espace\">" + t + "<fieldset><legend>Quitter le programme</legend>"
+                + "<label><input type=\"checkbox\" name=\"confirme\" value=\"oui\"> Je quitte le programme : mes données sont "
+                + "effacées et les jeunes que j'accompagne se verront proposer un autre mentor.</label>"
+                + "<button type=\"submit\" name=\"action\" value=\"quitter\">Quitter le programme</button></fieldset></form>");
+    }
+}
