@@ -27,24 +27,40 @@ public class MentorCheckInPage {
 
     @GetMapping(produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> show(@RequestParam(name = "t", required = false) String token) {
-        MentorshipCheckIn checkIn = mentorships.openCheckIn(token).orElse(null);
-        if (checkIn == null) {
+        if (mentorships.openCheckIn(token).isEmpty()) {
             return refusal(mentorships.checkInState(token));
         }
+        return form(token, null, null, null, null);
+    }
+
+    /** The check-in form, with what the mentor typed and what is missing (nothing typed is lost). */
+    private ResponseEntity<String> form(String token, String answer, String outcome, String note, String problem) {
+        MentorshipCheckIn checkIn = mentorships.openCheckIn(token).orElseThrow();
         String youth = mentorships.youthFirstName(mentorships.mentorshipOf(checkIn));
-        return pages.page(HttpStatus.OK, "Où en est votre mentorat" + (youth == null ? "" : " avec " + youth) + " ?", """
+        String options = MentorVocabulary.CHOSEN_OUTCOMES.entrySet().stream().map(e -> "<option value=\"" + e.getKey() + "\""
+                + (e.getKey().equals(outcome) ? " selected" : "") + ">" + HtmlPages.escape(e.getValue()) + "</option>")
+                .collect(java.util.stream.Collectors.joining());
+        return pages.page(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
+                "Où en est votre mentorat" + (youth == null ? "" : " avec " + youth) + " ?",
+                (problem == null ? "" : "<p class=\"errors\" role=\"alert\" id=\"erreur\">" + HtmlPages.escape(problem) + "</p>") + """
                 <form method="post" action="/mentors/point">%s
                   <fieldset><legend>Votre mentorat</legend>
-                    <label><input type="radio" name="reponse" value="bien" required> Nous nous sommes vus, cela avance</label>
-                    <label><input type="radio" name="reponse" value="pasEncoreVus"> Nous ne nous sommes pas encore rencontrés</label>
-                    <label><input type="radio" name="reponse" value="termine"> Le mentorat est terminé</label>
+                    <label><input type="radio" name="reponse" value="bien" required%s> Nous nous sommes vus, cela avance</label>
+                    <label><input type="radio" name="reponse" value="pasEncoreVus"%s> Nous ne nous sommes pas encore rencontrés</label>
+                    <label><input type="radio" name="reponse" value="termine"%s> Le mentorat est terminé</label>
                     <label for="issue">S'il est terminé : son issue</label>
                     <select id="issue" name="issue"><option value="">Choisir…</option>%s</select>
                     <label for="note">Un mot pour l'équipe de médiation (facultatif, sans information sensible)</label>
-                    <textarea id="note" name="note" maxlength="%d" rows="4" cols="50"></textarea>
+                    <textarea id="note" name="note" maxlength="%d" rows="4" cols="50">%s</textarea>
                     <button type="submit">Envoyer</button>
                   </fieldset>
-                </form>""".formatted(MentorPages.hidden("t", token), MentorPages.options(MentorVocabulary.CHOSEN_OUTCOMES), MAX_NOTE));
+                </form>""".formatted(MentorPages.hidden("t", token), checked(answer, MentorshipCheckIn.GOING_WELL),
+                checked(answer, MentorshipCheckIn.NOT_MET_YET), checked(answer, MentorshipCheckIn.OVER), options, MAX_NOTE,
+                HtmlPages.escape(note)));
+    }
+
+    private static String checked(String answer, String value) {
+        return value.equals(answer) ? " checked" : "";
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
@@ -55,14 +71,14 @@ public class MentorCheckInPage {
             return refusal(mentorships.checkInState(token));
         }
         if (!java.util.List.of(MentorshipCheckIn.GOING_WELL, MentorshipCheckIn.NOT_MET_YET, MentorshipCheckIn.OVER).contains(answer)) {
-            return incomplete(token, "Choisissez où en est le mentorat.");
+            return form(token, null, outcome, note, "Choisissez où en est le mentorat.");
         }
         if (MentorshipCheckIn.OVER.equals(answer) && !MentorVocabulary.CHOSEN_OUTCOMES.containsKey(outcome)) {
-            return incomplete(token, "Le mentorat est terminé : choisissez son issue (stage, alternance, emploi, formation ou abandon).");
+            return form(token, answer, null, note, "Le mentorat est terminé : choisissez son issue (stage, alternance, emploi, formation ou abandon).");
         }
         String cleanNote = MentorPages.note(note);
         if (cleanNote != null && cleanNote.length() > MAX_NOTE) {
-            return incomplete(token, "Le mot pour l'équipe tient en " + MAX_NOTE + " caractères au plus.");
+            return form(token, answer, outcome, note, "Le mot pour l'équipe tient en " + MAX_NOTE + " caractères au plus.");
         }
         Mentorships.LinkState state;
         try {
@@ -78,11 +94,6 @@ public class MentorCheckInPage {
         return pages.page(HttpStatus.OK, "Merci !", MentorshipCheckIn.OVER.equals(answer)
                 ? "<p>Le mentorat est clos. Merci pour votre engagement : votre place est de nouveau libre pour un autre jeune.</p>"
                 : "<p>Votre point est enregistré. Nous vous redemanderons des nouvelles dans quelques semaines.</p>");
-    }
-
-    private ResponseEntity<String> incomplete(String token, String what) {
-        return pages.page(HttpStatus.BAD_REQUEST, "Réponse incomplète", "<p>" + HtmlPages.escape(what) + "</p><p><a href=\"/mentors/point?t="
-                + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + "\">Revenir au point d'étape</a></p>");
     }
 
     private ResponseEntity<String> refusal(Mentorships.LinkState state) {

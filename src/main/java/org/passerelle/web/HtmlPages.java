@@ -51,7 +51,8 @@ public final class HtmlPages {
         }
         if (has.test(org.passerelle.security.Roles.PROGRAMME_LEADS)) {
             links.append(" · <a href=\"/annuaire/partenaires\">Annuaire des partenaires</a>")
-                    .append(" · <a href=\"/programme/textes\">Textes du programme</a>");
+                    .append(" · <a href=\"/programme/textes\">Textes du programme</a>")
+                    .append(" · <a href=\"/programme/mentors\">Mentors</a>");
         }
         return links.append(" · ").append(escape(authentication.getName()))
                 .append(" · <a href=\"/deconnexion\">Se déconnecter</a></nav>").toString();
