@@ -49,6 +49,23 @@ final class FigureLabels {
         return relabel(counts, OUTCOMES::get);
     }
 
+    private static final Map<String, String> MENTOR_PROPOSALS = Map.of("PROPOSED", "En attente de réponse du mentor",
+            "ACCEPTED", "Acceptées", "REFUSED", "Déclinées", "EXPIRED", "Sans réponse (expirées)", "WITHDRAWN", "Retirées (mentor parti)");
+
+    static Map<String, Long> mentorProposals(Map<String, Long> counts) {
+        return relabel(counts, MENTOR_PROPOSALS::get);
+    }
+
+    /** "numerique|alternance" → "Numérique : Alternance trouvée". */
+    static Map<String, Long> mentorshipOutcomes(Map<String, Long> counts) {
+        return relabel(counts, key -> {
+            String[] parts = key.split("\\|", 2);
+            return parts.length < 2 ? null : org.passerelle.mentoring.MentorVocabulary.label(
+                    org.passerelle.mentoring.MentorVocabulary.SECTORS, parts[0]) + " : "
+                    + org.passerelle.mentoring.MentorVocabulary.label(org.passerelle.mentoring.MentorVocabulary.OUTCOMES, parts[1]);
+        });
+    }
+
     static Map<String, Long> referralStatuses(Map<String, Long> counts) {
         return relabel(counts, REFERRAL_STATUSES::get);
     }

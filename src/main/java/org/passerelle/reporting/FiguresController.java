@@ -46,7 +46,7 @@ public class FiguresController {
                 <form method="get" action="/tableau-de-bord"><label for="depuis">Jeunes arrivés depuis le</label>
                 <input type="date" id="depuis" name="depuis" value="%s"><button type="submit">Afficher</button></form>
                 <p><strong>%d</strong> contacts · <strong>%d</strong> diagnostics · <strong>%d</strong> parcours en cours · <strong>%d</strong> clos</p>
-                %s%s%s%s%s%s%s%s%s""".formatted(depuis == null ? "" : escape(depuis), f.contacts(), f.diagnosed(), f.openJourneys(),
+                %s%s%s%s%s%s%s%s%s%s""".formatted(depuis == null ? "" : escape(depuis), f.contacts(), f.diagnosed(), f.openJourneys(),
                 f.closedJourneys(), table("Contacts par canal", FigureLabels.channels(f.byChannel())),
                 table("Contacts par campagne", FigureLabels.campaigns(f.byCampaign(), campaignLabels::labelOf)),
                 table("Contacts par territoire", FigureLabels.territories(f.byTerritory())),
@@ -55,7 +55,16 @@ public class FiguresController {
                 table("Motifs de refus des partenaires", FigureLabels.refusalReasons(f.referralRefusals())),
                 table("Orientations acceptées : premier rendez-vous", FigureLabels.attendance(f.referralAttendance())),
                 table("Orientations par réseau", FigureLabels.networks(f.referralsByNetwork())),
-                table("Issues des parcours clos", FigureLabels.outcomes(f.outcomes()))));
+                table("Issues des parcours clos", FigureLabels.outcomes(f.outcomes())), mentoring(f.mentoring())));
+    }
+
+    private static String mentoring(ProgrammeFigures.Mentoring m) {
+        return "<h2>Mentorat</h2><p><strong>" + m.activeMentors() + "</strong> mentors actifs · <strong>" + m.placesUsed()
+                + "</strong> places occupées sur <strong>" + m.places() + "</strong> · taux d'acceptation des propositions : <strong>"
+                + (m.acceptancePercent() == null ? "—" : m.acceptancePercent() + " %") + "</strong> · délai moyen jusqu'à un mentor : <strong>"
+                + (m.averageDaysToMatch() == null ? "—" : String.valueOf(m.averageDaysToMatch()).replace('.', ',') + " jours") + "</strong></p>"
+                + table("Propositions aux mentors", FigureLabels.mentorProposals(m.proposals()))
+                + table("Issues des mentorats par secteur", FigureLabels.mentorshipOutcomes(m.outcomesBySector()));
     }
 
     private static String table(String title, Map<String, Long> counts) {

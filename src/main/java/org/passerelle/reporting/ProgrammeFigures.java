@@ -22,7 +22,16 @@ public class ProgrammeFigures {
     public record Figures(Instant since, long contacts, long diagnosed, long openJourneys, long closedJourneys,
             Map<String, Long> byChannel, Map<String, Long> byCampaign, Map<String, Long> byTerritory,
             Map<String, Long> byTrack, Map<String, Long> referrals, Map<String, Long> referralRefusals,
-            Map<String, Long> referralAttendance, Map<String, Long> referralsByNetwork, Map<String, Long> outcomes) {
+            Map<String, Long> referralAttendance, Map<String, Long> referralsByNetwork, Map<String, Long> outcomes,
+            Mentoring mentoring) {
+    }
+
+    /**
+     * Company mentors: the pool as it stands today (active mentors, places, places used), and for youths arrived since
+     * the date: proposals and their answers, days from the first proposal to an acceptance, outcomes by sector.
+     */
+    public record Mentoring(long activeMentors, long places, long placesUsed, Map<String, Long> proposals,
+            Integer acceptancePercent, Double averageDaysToMatch, Map<String, Long> outcomesBySector) {
     }
 
     /** The bucket of rows without a value. */
@@ -49,7 +58,31 @@ public class ProgrammeFigures {
                 grouped("select cast(p.network as string), count(r) from Referral r, Journey j, Partner p where r.journeyId = j.id "
                         + "and r.partnerId = p.id and j.youth.createdAt >= :since group by p.network order by count(r) desc", since),
                 grouped("select j.outcome, count(j) from Journey j where j.youth.createdAt >= :since and j.status = 'CLOSED' "
-                        + "group by j.outcome order by count(j) desc", since));
+                        + "group by j.outcome order by count(j) desc", since),
+                mentoring(since));
+    }
+
+    private Mentoring mentoring(Instant since) {
+        long active = entities.createQuery("select count(m) from Mentor m where m.status = 'ACTIVE'", Long.class).getSingleResult();
+        Number places = entities.createQuery("select coalesce(sum(m.capacity), 0) from Mentor m where m.status = 'ACTIVE'", Number.class)
+                .getSingleResult();
+        long used = entities.createQuery("select count(s) from Mentorship s where s.status = 'ACTIVE'", Long.class).getSingleResult();
+        Map<String, Long> proposals = grouped("select cast(m.status as string), count(m) from MentorMatch m, Journey j "
+                + "where m.journeyId = j.id and j.youth.createdAt >= :since group by m.status order by count(m) desc", since);
+        long accepted = proposals.getOrDefault("ACCEPTED", 0L);
+        long answered = accepted + proposals.getOrDefault("REFUSED", 0L) + proposals.getOrDefault("EXPIRED", 0L);
+        // From the first proposal made for a youth to the acceptance that gave them a mentor.
+        List<Object[]> matched = entities.createQuery("select a.answeredAt, (select min(f.proposedAt) from MentorMatch f "
+                + "where f.journeyId = a.journeyId) from MentorMatch a, Journey j where a.journeyId = j.id and a.status = 'ACCEPTED' "
+                + "and j.youth.createdAt >= :since", Object[].class).setParameter("since", since).getResultList();
+        Double averageDays = matched.isEmpty() ? null : matched.stream().mapToDouble(row -> java.time.Duration.between(
+                (Instant) row[1], (Instant) row[0]).toMinutes() / 1440.0).average().orElse(0);
+        Map<String, Long> bySector = grouped("select concat(coalesce(s.sector, '" + NOT_GIVEN + "'), '|', s.outcome), count(s) "
+                + "from Mentorship s, Journey j where s.journeyId = j.id and s.status = 'ENDED' and j.youth.createdAt >= :since "
+                + "group by s.sector, s.outcome order by count(s) desc", since);
+        return new Mentoring(active, places.longValue(), used, proposals,
+                answered == 0 ? null : (int) Math.round(100.0 * accepted / answered),
+                averageDays == null ? null : Math.round(averageDays * 10) / 10.0, bySector);
     }
 
     private long count(String jpql, Instant since) {

@@ -143,4 +143,45 @@ class ProgrammeFiguresTest {
         assertThat(send(get(port, "/tableau-de-bord")).statusCode()).isEqualTo(401);
         assertThat(send(get(port, "/api/reporting/figures")).statusCode()).isEqualTo(401);
     }
+
+    @Autowired org.passerelle.mentoring.MentorRepository mentors;
+    @Autowired org.passerelle.mentoring.MentorMatchRepository mentorMatches;
+    @Autowired org.passerelle.mentoring.MentorshipRepository mentorships;
+    @Autowired org.passerelle.journey.JourneyRepository journeyRepository;
+
+    @Test
+    void supervisorsSeeTheMentorPoolAcceptanceTimeToAMatchAndOutcomesBySector() throws Exception {
+        String since = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        var before = json.readTree(as("figuresSupervisor", "/api/reporting/figures").body()).get("mentoring");
+        var profile = new org.passerelle.mentoring.Mentor.Profile("Awa", "Figures", "EDF", null, "industrie", "awa.figures@example.org",
+                java.util.List.of("974"), false, java.util.List.of("cv"), java.util.List.of("stage"), null, 3, null);
+        var mentor = mentors.save(org.passerelle.mentoring.Mentor.of(profile, org.passerelle.mentoring.Mentor.Status.ACTIVE,
+                java.time.Instant.now()));
+        var started = gateway.startFromFirstContact(new FirstContact("whatsapp", "fig-mentor-1", "Noa", null, "Bonjour"));
+        var t0 = java.time.Instant.now().minus(java.time.Duration.ofDays(4));
+        var declined = mentorMatches.save(new org.passerelle.mentoring.MentorMatch(started.journeyId(), mentor.getId(), t0));
+        declined.answer(false, null, "indisponible", t0.plus(java.time.Duration.ofDays(1)));
+        var accepted = mentorMatches.save(new org.passerelle.mentoring.MentorMatch(started.journeyId(), mentor.getId(),
+                t0.plus(java.time.Duration.ofDays(1))));
+        accepted.answer(true, null, null, t0.plus(java.time.Duration.ofDays(3)));
+        mentorMatches.saveAll(java.util.List.of(declined, accepted));
+        var ended = new org.passerelle.mentoring.Mentorship(started.journeyId(), mentor.getId(), accepted.getId(), "industrie", t0);
+        ended.end("stage", org.passerelle.mentoring.Mentorship.EndedBy.MENTOR, java.time.Instant.now());
+        mentorships.save(ended);
+
+        var after = json.readTree(as("figuresSupervisor", "/api/reporting/figures?depuis=" + since).body()).get("mentoring");
+
+        assertThat(after.get("activeMentors").asLong()).isEqualTo(before.get("activeMentors").asLong() + 1);
+        assertThat(after.get("places").asLong()).isEqualTo(before.get("places").asLong() + 3);
+        assertThat(after.get("proposals").get("ACCEPTED").asLong()).isEqualTo(1);
+        assertThat(after.get("proposals").get("REFUSED").asLong()).isEqualTo(1);
+        assertThat(after.get("acceptancePercent").asInt()).isEqualTo(50);
+        assertThat(after.get("averageDaysToMatch").asDouble()).isEqualTo(3.0);
+        assertThat(after.get("outcomesBySector").get("industrie|stage").asLong()).isEqualTo(1);
+        assertThat(after.toString()).doesNotContain("Awa").doesNotContain("EDF");
+
+        var page = as("figuresSupervisor", "/tableau-de-bord?depuis=" + since);
+        assertThat(page.body()).contains("<h2>Mentorat</h2>", "taux d'acceptation des propositions : <strong>50 %</strong>",
+                "délai moyen jusqu'à un mentor : <strong>3,0 jours</strong>", "Industrie : Stage trouvé", "Déclinées");
+    }
 }
