@@ -43,7 +43,7 @@ public class MentorCheckInPage {
         return pages.page(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
                 "Où en est votre mentorat" + (youth == null ? "" : " avec " + youth) + " ?",
                 (problem == null ? "" : "<p class=\"errors\" role=\"alert\" id=\"erreur\">" + HtmlPages.escape(problem) + "</p>") + """
-                <form method="post" action="/mentors/point">%s
+                <form method="post" action="/mentors/point"%s>%s
                   <fieldset><legend>Votre mentorat</legend>
                     <label><input type="radio" name="reponse" value="bien" required%s> Nous nous sommes vus, cela avance</label>
                     <label><input type="radio" name="reponse" value="pasEncoreVus"%s> Nous ne nous sommes pas encore rencontrés</label>
@@ -54,7 +54,7 @@ public class MentorCheckInPage {
                     <textarea id="note" name="note" maxlength="%d" rows="4" cols="50">%s</textarea>
                     <button type="submit">Envoyer</button>
                   </fieldset>
-                </form>""".formatted(MentorPages.hidden("t", token), checked(answer, MentorshipCheckIn.GOING_WELL),
+                </form>""".formatted(problem == null ? "" : " aria-describedby=\"erreur\"", MentorPages.hidden("t", token), checked(answer, MentorshipCheckIn.GOING_WELL),
                 checked(answer, MentorshipCheckIn.NOT_MET_YET), checked(answer, MentorshipCheckIn.OVER), options, MAX_NOTE,
                 HtmlPages.escape(note)));
     }

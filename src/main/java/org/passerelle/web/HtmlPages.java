@@ -27,7 +27,7 @@ public final class HtmlPages {
                 <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
                 fieldset{margin:1rem 0;padding:1rem}label{display:block;margin:.5rem 0 .2rem}button{display:block;margin-top:.8rem;padding:.5rem 1rem}
                 table{border-collapse:collapse;width:100%%}td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left}
-                .errors{color:#a00}</style>
+                .errors{color:#a00}input,select,textarea{max-width:100%%;box-sizing:border-box}fieldset{min-width:0}</style>
                 </head><body><h1>%1$s</h1>%2$s</body></html>""".formatted(escape(title), body));
     }
 
