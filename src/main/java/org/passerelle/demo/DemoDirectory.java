@@ -1,8 +1,6 @@
 package org.passerelle.demo;
 
 import java.util.List;
-import org.passerelle.mentoring.Mentor;
-import org.passerelle.mentoring.MentorRepository;
 import org.passerelle.partners.Partner;
 import org.passerelle.partners.NetworkRules;
 import org.passerelle.partners.Partner.Network;
@@ -14,16 +12,14 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Fictitious mentors and partner structures (one service of every network at least) for the demo, seeded once. */
+/** Fictitious partner structures (one service of every network at least) for the demo, seeded once. */
 @Component
 @ConditionalOnProperty(name = "passerelle.demo.enabled", havingValue = "true")
 public class DemoDirectory {
 
-    private final MentorRepository mentors;
     private final PartnerRepository partners;
 
-    public DemoDirectory(MentorRepository mentors, PartnerRepository partners) {
-        this.mentors = mentors;
+    public DemoDirectory(PartnerRepository partners) {
         this.partners = partners;
     }
 
@@ -31,15 +27,6 @@ public class DemoDirectory {
     @Order(10)
     @Transactional
     public void seed() {
-        if (mentors.count() == 0) {
-            mentors.saveAll(List.of(
-                    new Mentor("Julien", "Moreau", "Orange", "numerique", "julien.moreau@example.org"),
-                    new Mentor("Fatou", "Diallo", "AP-HP", "sante", "fatou.diallo@example.org"),
-                    new Mentor("Marc", "Lopez", "Bouygues Construction", "btp", "marc.lopez@example.org"),
-                    new Mentor("Camille", "Girard", "Decathlon", "commerce", "camille.girard@example.org"),
-                    new Mentor("Nadia", "Hamidi", "Accor", "tourisme", "nadia.hamidi@example.org"),
-                    new Mentor("Thomas", "Petit", "Airbus", "industrie", "thomas.petit@example.org")));
-        }
         if (partners.count() == 0) {
             partners.saveAll(List.of(
                     service("Mission Locale de Paris", Network.MISSION_LOCALE, "75", "contact.ml75@example.org"),

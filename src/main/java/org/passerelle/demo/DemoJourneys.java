@@ -92,7 +92,7 @@ public class DemoJourneys {
         log.info("Demo journeys seeded: {}", journeys.count());
     }
 
-    private Started contact(String firstName, String campaign, String message) {
+    Started contact(String firstName, String campaign, String message) {
         return gateway.startFromFirstContact(new FirstContact("whatsapp", "demo-" + firstName.toLowerCase(), firstName, campaign, message));
     }
 
@@ -105,13 +105,13 @@ public class DemoJourneys {
         }
     }
 
-    private Started answered(Started started) {
+    Started answered(Started started) {
         complete(started, Tasks.FIRST_ANSWER, Map.of(Vars.ANSWER_TEXT,
                 "Bonjour, je suis Amina, médiatrice. Merci pour ton message ! Peux-tu me dire où tu en es ?"));
         return started;
     }
 
-    private Map<String, Object> diagnostic(String birthDate, String departement, String diploma, String situation,
+    Map<String, Object> diagnostic(String birthDate, String departement, String diploma, String situation,
             List<String> barriers, boolean hasProject, String project, String sector) {
         var variables = Variables.createVariables()
                 .putValue(Vars.BIRTH_DATE, birthDate)
@@ -130,7 +130,7 @@ public class DemoJourneys {
         return variables;
     }
 
-    private Started diagnosed(Started started, Map<String, Object> diagnostic) {
+    Started diagnosed(Started started, Map<String, Object> diagnostic) {
         complete(started, Tasks.DIAGNOSTIC, diagnostic);
         return started;
     }
@@ -164,7 +164,7 @@ public class DemoJourneys {
         complete(started.processInstanceId(), taskKey, variables);
     }
 
-    private void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
+    void complete(String processInstanceId, String taskKey, Map<String, Object> variables) {
         runJobs(processInstanceId);
         Task task = taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).singleResult();
         if (task == null) {
@@ -192,7 +192,7 @@ public class DemoJourneys {
         runJobs(started.processInstanceId());
     }
 
-    private void runJobs(String processInstanceId) {
+    void runJobs(String processInstanceId) {
         for (int round = 0; round < 20; round++) {
             List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId)
                     .executable().messages().list();

@@ -40,7 +40,7 @@ class DemoDataTest {
     @Test
     @Transactional
     void theDemoJourneysAreInTheirStates() {
-        assertThat(journeys.count()).isEqualTo(13);
+        assertThat(journeys.count()).isEqualTo(18);
 
         Journey yanis = journeyOf("Yanis");
         assertThat(openTasks(yanis, Tasks.FIRST_ANSWER)).isOne();
@@ -76,5 +76,29 @@ class DemoDataTest {
                         assertThat(p.getMaxDiplomaLevel()).isEqualTo(rule.maxDiplomaLevel());
                     });
         }
+    }
+
+    @Autowired org.passerelle.mentoring.MentorRepository mentors;
+    @Autowired org.passerelle.mentoring.MentorMatchRepository mentorMatches;
+    @Autowired org.passerelle.mentoring.MentorshipRepository mentorships;
+
+    @Test
+    @Transactional
+    void theDemoMentorsAndOneMentoringJourneyInEachState() {
+        assertThat(mentors.findByStatus(org.passerelle.mentoring.Mentor.Status.ACTIVE)).hasSizeGreaterThanOrEqualTo(11)
+                .extracting(org.passerelle.mentoring.Mentor::getTerritories).anyMatch(t -> t.contains("974")).anyMatch(t -> t.contains("973"));
+        assertThat(mentors.findByStatus(org.passerelle.mentoring.Mentor.Status.PAUSED)).hasSize(1);
+        assertThat(mentors.findByStatus(org.passerelle.mentoring.Mentor.Status.TO_VALIDATE)).hasSize(1);
+        assertThat(taskService.createTaskQuery().taskDefinitionKey(org.passerelle.mentoring.MentorValidation.Tasks.VALIDATE).count()).isOne();
+
+        assertThat(openTasks(journeyOf("Océane"), org.passerelle.mentoring.MentorMatching.Tasks.CHOOSE_MENTOR)).isOne();
+        assertThat(mentorMatches.findByJourneyId(journeyOf("Bilal").getId())).extracting(org.passerelle.mentoring.MentorMatch::getStatus)
+                .containsExactly(org.passerelle.mentoring.MentorMatch.Status.PROPOSED);
+        assertThat(mentorships.findFirstByJourneyIdAndStatus(journeyOf("Léna").getId(), org.passerelle.mentoring.Mentorship.Status.ACTIVE))
+                .isPresent();
+        assertThat(mentorships.findByJourneyId(journeyOf("Enzo").getId())).singleElement()
+                .satisfies(m -> assertThat(m.getOutcome()).isEqualTo("alternance"));
+        assertThat(openTasks(journeyOf("Anaïs"), org.passerelle.mentoring.MentorMatching.Tasks.DECIDE_WITHOUT_MENTOR)).isOne();
+        assertThat(figures.since(java.time.Instant.EPOCH).mentoring().outcomesBySector()).containsEntry("industrie|alternance", 1L);
     }
 }
