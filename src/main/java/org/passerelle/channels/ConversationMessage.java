@@ -49,6 +49,8 @@ public class ConversationMessage {
     /** Outside the 24-hour window: which approved template, with which parameters (JSON array). */
     private String templatePurpose;
     private String templateParameters;
+    /** Answers the youth can tap inside the window, "|"-separated; the body still says them for other channels. */
+    private String quickReplies;
 
     protected ConversationMessage() {
     }
@@ -80,6 +82,21 @@ public class ConversationMessage {
             message.templateParameters = org.camunda.spin.Spin.JSON(template.parameters()).toString();
         }
         return message;
+    }
+
+    /** At most three short answers (20 characters each, the platforms' limit) offered as buttons. */
+    public void offer(java.util.List<String> replies) {
+        if (replies == null || replies.isEmpty()) {
+            return;
+        }
+        if (replies.size() > 3 || replies.stream().anyMatch(r -> r.isBlank() || r.length() > 20 || r.contains("|"))) {
+            throw new IllegalArgumentException("At most 3 quick replies of 1 to 20 characters");
+        }
+        this.quickReplies = String.join("|", replies);
+    }
+
+    public java.util.List<String> quickReplies() {
+        return quickReplies == null ? java.util.List.of() : java.util.List.of(quickReplies.split("\\|"));
     }
 
     /** The template this message becomes outside the window; null for a mediator's own answer (the nudge one then). */

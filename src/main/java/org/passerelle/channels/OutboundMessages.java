@@ -34,9 +34,17 @@ public class OutboundMessages {
     /** The same, with the approved template this message becomes outside the 24-hour window. */
     @Transactional
     public ConversationMessage send(Journey journey, ConversationMessage.Kind kind, String text, Template template) {
+        return send(journey, kind, text, template, java.util.List.of());
+    }
+
+    /** The same, offering answers the youth can tap where the platform has buttons (the text says them too). */
+    @Transactional
+    public ConversationMessage send(Journey journey, ConversationMessage.Kind kind, String text, Template template,
+            java.util.List<String> quickReplies) {
         var youth = journey.getYouth();
-        ConversationMessage message = messages.save(
-                ConversationMessage.outbound(journey.getId(), kind, youth.getChannel(), text, template, clock.instant()));
+        ConversationMessage outbound = ConversationMessage.outbound(journey.getId(), kind, youth.getChannel(), text, template, clock.instant());
+        outbound.offer(quickReplies);
+        ConversationMessage message = messages.save(outbound);
         // Only what the youth wrote on this channel opens its service window (not a lead form, say).
         var lastInbound = messages.findFirstByJourneyIdAndDirectionAndChannelOrderByCreatedAtDesc(journey.getId(),
                 ConversationMessage.Direction.IN, youth.getChannel()).map(ConversationMessage::getCreatedAt).orElse(null);

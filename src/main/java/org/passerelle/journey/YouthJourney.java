@@ -180,8 +180,8 @@ public final class YouthJourney {
                 "conversation", "answerText", "birthDate", "communeCode", "diplomaLevel", "situation", "barriers",
                 "statuses", "hasProject", "project", "projectSector", "availability", "consentContact", "consentReferral",
                 "guardianConsent", "age", "barrierCount", "urgentBarrier", "projectPrecise", "actionNote", CALL_NOTE,
-                "mentorComment", "partnerProposals", "mentorOptions", "partnerOptions", UNDELIVERED_TEXT, OTHER_CONTACTS,
-                AUTO_REPLY_MESSAGE);
+                "mentorProposals", "mentorName", "mentorSignUp", "partnerProposals", "mentorOptions", "partnerOptions",
+                UNDELIVERED_TEXT, OTHER_CONTACTS, AUTO_REPLY_MESSAGE);
 
         private Vars() {
         }

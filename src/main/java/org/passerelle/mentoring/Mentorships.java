@@ -27,6 +27,9 @@ public class Mentorships {
 
     public enum LinkState { OPEN, INVALID, EXPIRED, ALREADY_ANSWERED }
 
+    /** The buttons of a youth's check-in (WhatsApp, Messenger); each is understood as 1, 2 or 3. */
+    static final List<String> CHECK_IN_REPLIES = List.of("Ça se passe bien", "Pas encore vus", "Arrêter le mentorat");
+
     private final MentorshipRepository mentorships;
     private final MentorshipCheckInRepository checkIns;
     private final MentorMatchRepository matches;
@@ -114,7 +117,7 @@ public class Mentorships {
         if (journey.getYouth().getOptedOutAt() == null) {
             outbound.send(journey, ConversationMessage.Kind.NUDGE, texts.render(ProgrammeTexts.YOUTH_CHECK_IN,
                     Map.of("prenom", youthName, "mentor", mentor.fullName())),
-                    new Template(Template.MENTORSHIP_CHECK_IN, List.of(youthName, mentor.fullName())));
+                    new Template(Template.MENTORSHIP_CHECK_IN, List.of(youthName, mentor.fullName())), CHECK_IN_REPLIES);
         }
         return silent;
     }

@@ -382,6 +382,33 @@ class GraphApiSendingTest {
                 .taskDefinitionKey(Tasks.PHONE_FOLLOW_UP).count()).isOne();
     }
 
+    @Test
+    void answersToTapGoAsReplyButtonsOnWhatsAppAndQuickRepliesOnMessenger() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.buttons\"}]}")));
+        graph.stubFor(post(urlEqualTo(MESSENGER_SEND)).willReturn(okJson("{\"recipient_id\":\"7777000011113333\",\"message_id\":\"m_quick\"}")));
+        Journey whatsApp = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.q1", "33633330077", "Léna", "Bonjour"), "33633330077");
+        Journey messenger = youthWrites("messenger", MetaWebhooks.messengerText("m_q1", "7777000011113333", "Bonjour"), "7777000011113333");
+        var replies = java.util.List.of("Ça se passe bien", "Pas encore vus", "Arrêter le mentorat");
+        var template = new Template(Template.MENTORSHIP_CHECK_IN, java.util.List.of("Léna", "Sandrine Payet"));
+
+        var transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        for (Journey journey : java.util.List.of(whatsApp, messenger)) {
+            transaction.executeWithoutResult(status -> outbound.send(journeys.findById(journey.getId()).orElseThrow(),
+                    ConversationMessage.Kind.NUDGE, "Comment se passe ton mentorat ? Réponds 1, 2 ou 3.", template, replies));
+        }
+
+        graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND))
+                .withRequestBody(matchingJsonPath("$.type", equalTo("interactive")))
+                .withRequestBody(matchingJsonPath("$.interactive.type", equalTo("button")))
+                .withRequestBody(matchingJsonPath("$.interactive.body.text", equalTo("Comment se passe ton mentorat ? Réponds 1, 2 ou 3.")))
+                .withRequestBody(matchingJsonPath("$.interactive.action.buttons[2].reply.title", equalTo("Arrêter le mentorat"))));
+        graph.verify(1, postRequestedFor(urlEqualTo(MESSENGER_SEND))
+                .withRequestBody(matchingJsonPath("$.message.quick_replies[0].title", equalTo("Ça se passe bien")))
+                .withRequestBody(matchingJsonPath("$.message.quick_replies[0].content_type", equalTo("text"))));
+        assertThat(lastMessage(whatsApp).quickReplies()).isEqualTo(replies);
+        assertThat(lastMessage(whatsApp).getStatus()).isEqualTo(ConversationMessage.Status.SENT);
+    }
+
     private static String leadgen(String leadgenId) {
         return """
                 {"object":"page","entry":[{"id":"PAGE_ID","time":1763900000,"changes":[{"field":"leadgen","value":{

@@ -75,6 +75,8 @@ class MentorProfileInputTest {
         assertThat(Mentorships.youthAnswer("Je veux arrêter")).isEqualTo(MentorshipCheckIn.OVER);
         assertThat(Mentorships.youthAnswer("3.")).isEqualTo(MentorshipCheckIn.OVER);
         assertThat(Mentorships.youthAnswer("13")).isNull();
+        assertThat(Mentorships.CHECK_IN_REPLIES.stream().map(Mentorships::youthAnswer))
+                .containsExactly(MentorshipCheckIn.GOING_WELL, MentorshipCheckIn.NOT_MET_YET, MentorshipCheckIn.OVER);
         assertThat(Mentorships.youthAnswer("j'ai une question sur mon CV")).isNull();
     }
 }

@@ -37,6 +37,7 @@ class MentorSignUpTest {
     @Autowired MentorRepository mentors;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired org.camunda.bpm.engine.HistoryService historyService;
 
     private static String form(String email) {
         return "prenom=Julien&nom=Moreau&entreprise=Orange&metier=Ing%C3%A9nieur+r%C3%A9seau&secteur=numerique&email="
@@ -116,6 +117,8 @@ class MentorSignUpTest {
         assertThat(erased.getFirstName() + erased.getLastName() + erased.getCompany()).doesNotContain("Julien", "Moreau", "Orange");
         assertThat(erased.getSector()).isEqualTo("numerique");
         assertThat(get("/mentors/espace?" + t(space)).statusCode()).isEqualTo(400);
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey("mentor-" + mentor.getId()).count())
+                .as("the validation, and the sign-up it showed, go with the mentor").isZero();
     }
 
     @Test

@@ -29,6 +29,15 @@ public class MessengerSender implements ChannelSender {
         this.clock = clock;
     }
 
+    /** Quick replies: the youth taps one and its title comes back as the reply's text. */
+    private static Map<String, Object> withQuickReplies(ConversationMessage message) {
+        if (message.quickReplies().isEmpty()) {
+            return Map.of("text", message.getBody());
+        }
+        return Map.of("text", message.getBody(), "quick_replies", message.quickReplies().stream()
+                .map(r -> Map.of("content_type", "text", "title", r, "payload", r)).toList());
+    }
+
     @Override
     public boolean handles(String channel) {
         return "messenger".equals(channel) && meta.pageToken() != null && !meta.pageToken().isBlank();
@@ -42,7 +51,7 @@ public class MessengerSender implements ChannelSender {
         Map<String, Object> payload;
         if (silence.compareTo(STANDARD_WINDOW) <= 0) {
             payload = Map.of("recipient", Map.of("id", context.recipientExternalId()), "messaging_type", "RESPONSE",
-                    "message", Map.of("text", message.getBody()));
+                    "message", withQuickReplies(message));
         } else if (!automated && silence.compareTo(HUMAN_AGENT_WINDOW) <= 0) {
             payload = Map.of("recipient", Map.of("id", context.recipientExternalId()), "messaging_type", "MESSAGE_TAG",
                     "tag", "HUMAN_AGENT", "message", Map.of("text", message.getBody()));

@@ -41,7 +41,8 @@ public class WhatsAppSender implements ChannelSender {
     public void deliver(ConversationMessage message, OutboundContext context) {
         boolean insideWindow = context.lastInboundAt() != null
                 && context.lastInboundAt().isAfter(clock.instant().minus(SERVICE_WINDOW));
-        GraphApi.Answer answer = insideWindow ? send(text(context, message.getBody())) : null;
+        GraphApi.Answer answer = insideWindow ? send(message.quickReplies().isEmpty() ? text(context, message.getBody())
+                : buttons(context, message.getBody(), message.quickReplies())) : null;
         if (answer == null || (!answer.ok() && answer.errorCode() == RE_ENGAGEMENT_REQUIRED)) {
             answer = send(template(context, message.template()));
         }
@@ -60,6 +61,17 @@ public class WhatsAppSender implements ChannelSender {
     private static Map<String, Object> text(OutboundContext context, String body) {
         return Map.of("messaging_product", "whatsapp", "recipient_type", "individual", recipientField(context),
                 context.recipientExternalId(), "type", "text", "text", Map.of("preview_url", false, "body", body));
+    }
+
+    /** Reply buttons: the youth taps one and its title comes back as an ordinary reply. */
+    private static Map<String, Object> buttons(OutboundContext context, String body, List<String> replies) {
+        List<Map<String, Object>> buttons = new java.util.ArrayList<>();
+        for (int i = 0; i < replies.size(); i++) {
+            buttons.add(Map.of("type", "reply", "reply", Map.of("id", "reponse-" + (i + 1), "title", replies.get(i))));
+        }
+        return Map.of("messaging_product", "whatsapp", "recipient_type", "individual", recipientField(context),
+                context.recipientExternalId(), "type", "interactive", "interactive", Map.of("type", "button",
+                        "body", Map.of("text", body), "action", Map.of("buttons", buttons)));
     }
 
     /** The message's own approved template (an appointment keeps its date and place); the nudge one otherwise. */
