@@ -45,9 +45,11 @@ public class MentorPoolPage {
             Mentor.Status.ERASED, "Supprimé");
 
     private final MentorDirectory directory;
+    private final MentorLeaving leaving;
 
-    public MentorPoolPage(MentorDirectory directory) {
+    public MentorPoolPage(MentorDirectory directory, MentorLeaving leaving) {
         this.directory = directory;
+        this.leaving = leaving;
     }
 
     @GetMapping
@@ -189,6 +191,25 @@ public class MentorPoolPage {
         }).orElseGet(MentorPoolPage::unknown);
     }
 
+    /**
+     * A mentor's erasure on request (or a sign-up nobody should keep): pending proposals withdrawn, running mentorships
+     * ended and their youths' searches go on; only the sector of past mentorships stays, for the figures.
+     */
+    @PostMapping(value = "/{id}/effacer", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
+    public ResponseEntity<String> erase(@PathVariable String id, @RequestParam(required = false) String confirme,
+            HttpServletRequest request) {
+        return mentor(id).map(m -> {
+            if (!"oui".equals(confirme)) {
+                return form(HttpStatus.BAD_REQUEST, m, typedOf(m.profile()),
+                        List.of("Cochez la case pour confirmer l'effacement des données de ce mentor."), null, request);
+            }
+            leaving.erase(m.getId());
+            return HtmlPages.staffPage(HttpStatus.OK, "Mentor effacé", "<p role=\"status\">Les données du mentor sont effacées ; "
+                    + "les jeunes qu'il accompagnait se verront proposer un autre mentor.</p><p><a href=\"/programme/mentors\">"
+                    + "Retour aux mentors</a></p>");
+        }).orElseGet(MentorPoolPage::unknown);
+    }
+
     /** A number that is no mentor's (or an erased one's) is simply unknown: never an error page. */
     private Optional<Mentor> mentor(String id) {
         try {
@@ -236,6 +257,10 @@ public class MentorPoolPage {
                         + "/reactiver\">" + hidden + "<button type=\"submit\">Réactiver ce mentor</button></form>"
                 : "<form method=\"post\" action=\"" + action + "/desactiver\">" + hidden
                         + "<button type=\"submit\">Désactiver ce mentor</button></form>";
+        state += "<form method=\"post\" action=\"" + action + "/effacer\">" + hidden + "<fieldset><legend>Effacer ce mentor</legend>"
+                + "<label><input type=\"checkbox\" name=\"confirme\" value=\"oui\"> J'efface ses données (à sa demande) : ses "
+                + "propositions en attente sont retirées, ses mentorats en cours s'arrêtent.</label>"
+                + "<button type=\"submit\">Effacer ce mentor</button></fieldset></form>";
         String sectors = "<option value=\"\"></option>" + MentorVocabulary.SECTORS.entrySet().stream()
                 .map(e -> "<option value=\"" + escape(e.getKey()) + "\"" + (e.getKey().equals(t.sector()) ? " selected" : "") + ">"
                         + escape(e.getValue()) + "</option>").collect(Collectors.joining());

@@ -145,6 +145,27 @@ class MentorPoolPageTest {
     }
 
     @Test
+    void aLeadErasesAMentorOnRequestAndNothingThatNamesThemStays() throws Exception {
+        Mentor mentor = mentor("Efface " + suffix, "efface." + suffix + "@example.org");
+        String token = csrf(get("/programme/mentors/" + mentor.getId(), lead).body());
+
+        HttpResponse<String> unconfirmed = post("/programme/mentors/" + mentor.getId() + "/effacer", "_csrf=" + token);
+        assertThat(unconfirmed.statusCode()).isEqualTo(400);
+        assertThat(unconfirmed.body()).contains("Cochez la case pour confirmer");
+        assertThat(mentors.findById(mentor.getId()).orElseThrow().getStatus()).isEqualTo(Mentor.Status.ACTIVE);
+
+        HttpResponse<String> erased = post("/programme/mentors/" + mentor.getId() + "/effacer", "_csrf=" + token + "&confirme=oui");
+        assertThat(erased.statusCode()).isEqualTo(200);
+        assertThat(erased.body()).contains("Les données du mentor sont effacées");
+        Mentor row = mentors.findById(mentor.getId()).orElseThrow();
+        assertThat(row.getStatus()).isEqualTo(Mentor.Status.ERASED);
+        assertThat(String.join(" ", row.getFirstName(), row.getLastName(), row.getCompany(), String.valueOf(row.getEmail())))
+                .doesNotContain(suffix);
+        assertThat(get("/programme/mentors/" + mentor.getId(), lead).statusCode()).isEqualTo(404);
+        assertThat(get("/programme/mentors?q=" + suffix, lead).body()).doesNotContain("efface." + suffix);
+    }
+
+    @Test
     void aCompanysListImportsItsGoodLinesAndReportsTheBadOnes() throws Exception {
         String token = csrf(get("/programme/mentors/import", lead).body());
         String csv = HEADER
