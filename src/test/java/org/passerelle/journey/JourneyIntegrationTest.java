@@ -49,6 +49,10 @@ class JourneyIntegrationTest {
     @Autowired ConversationMessageRepository messages;
     @Autowired org.passerelle.mentoring.MentorRepository mentors;
     @Autowired org.passerelle.mentoring.MentorMatchRepository mentorMatches;
+    @Autowired org.passerelle.mentoring.MentorProposals mentorProposals;
+    @Autowired org.passerelle.mentoring.MentorLinks mentorLinks;
+    @Autowired org.passerelle.mentoring.MentorshipRepository mentorshipRepository;
+    @Autowired org.passerelle.mentoring.Mentorships mentorshipService;
     @Autowired org.passerelle.partners.PartnerRepository partners;
     @Autowired org.passerelle.referral.ReferralRepository referrals;
     @Autowired org.passerelle.actions.JourneyActionRepository actions;
@@ -278,7 +282,9 @@ class JourneyIntegrationTest {
 
     @Test
     void aStudentWithAPreciseProjectRunsActionsThenMeetsAMentor() {
-        var mentor = mentors.save(new org.passerelle.mentoring.Mentor("Julien", "Moreau", "Orange", "numerique", "j@example.org"));
+        var mentor = mentors.save(org.passerelle.mentoring.Mentor.of(new org.passerelle.mentoring.Mentor.Profile("Julien", "Moreau",
+                "Orange", null, "numerique", "julien.journey@example.org", java.util.List.of("75"), false, java.util.List.of("cv"),
+                java.util.List.of("stage"), null, 1, null), org.passerelle.mentoring.Mentor.Status.ACTIVE, java.time.Instant.now()));
         var started = answered("wa-mentor-1");
         diagnose(started, "2003-05-10", "75", "licence", "etudiant", java.util.List.of(), true, "Développeur web", "numerique");
 
@@ -303,13 +309,22 @@ class JourneyIntegrationTest {
                 .containsExactly("realisee", "partielle");
 
         String matching = calledInstance(started.processInstanceId());
+        executeJob(matching, "taskRankMentors");
         Task propose = task(matching, "taskProposeMentor");
         assertThat(taskService.getVariable(propose.getId(), org.passerelle.mentoring.MentorMatching.Vars.MENTOR_OPTIONS).toString())
-                .contains("Julien Moreau — Orange (numerique)");
+                .contains("Julien Moreau — Orange (Numérique)");
         taskService.complete(propose.getId(), java.util.Map.of("mentorId", mentor.getId().toString()));
-        executeJob(matching, "taskRecordMentorProposal");
-        taskService.complete(task(matching, "taskRecordMentorAnswer").getId(), java.util.Map.of("mentorAnswer", "accepte"));
-        executeJob(matching, "taskSaveMentorAnswer");
+        executeJob(matching, "taskSendMentorProposal");
+        var proposed = mentorMatches.findByJourneyId(started.journeyId()).get(0);
+        // The mentor accepts through the link of the email; the mentorship starts, then the mentor ends it.
+        mentorProposals.answer(mentorLinks.token(org.passerelle.mentoring.MentorLinks.Purpose.PROPOSAL, proposed.getId(),
+                proposed.getLinkNonce()), true, null, null);
+        String mentorship = calledInstance(matching);
+        executeJob(mentorship, "taskIntroduceMentorship");
+        var running = mentorshipRepository.findFirstByJourneyIdAndStatus(started.journeyId(),
+                org.passerelle.mentoring.Mentorship.Status.ACTIVE).orElseThrow();
+        mentorshipService.end(running.getId(), "alternance", org.passerelle.mentoring.Mentorship.EndedBy.MENTOR);
+        executeJob(mentorship, "taskCloseEnded");
 
         assertThat(mentorMatches.findByJourneyId(started.journeyId())).singleElement()
                 .satisfies(m -> assertThat(m.getStatus()).isEqualTo(org.passerelle.mentoring.MentorMatch.Status.ACCEPTED));
