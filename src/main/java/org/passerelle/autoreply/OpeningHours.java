@@ -11,12 +11,12 @@ import java.util.Locale;
  * When a mediator will answer, said honestly in the youth's own time zone: during opening hours "dans la journée",
  * otherwise the next opening ("demain à partir de 9 h", "lundi à partir de 9 h").
  */
-final class OpeningHours {
+public final class OpeningHours {
 
     private OpeningHours() {
     }
 
-    static String whenAMediatorAnswers(Instant now, ZoneId zone, int opensAt, int closesAt) {
+    public static String whenAMediatorAnswers(Instant now, ZoneId zone, int opensAt, int closesAt) {
         ZonedDateTime local = now.atZone(zone);
         boolean workday = local.getDayOfWeek() != DayOfWeek.SATURDAY && local.getDayOfWeek() != DayOfWeek.SUNDAY;
         if (workday && local.getHour() >= opensAt && local.getHour() < closesAt - 1) {

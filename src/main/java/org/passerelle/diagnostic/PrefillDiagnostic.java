@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * "Faire le diagnostic" opens with what the youth already gave (a lead form's date of birth and post code, a web
- * form's commune): the mediator confirms or corrects instead of asking again. Only what is known is filled.
+ * form's commune, the answers to the guided first questions): the mediator confirms or corrects instead of asking
+ * again. Only what is known is filled.
  */
 @Component("prefillDiagnostic")
 public class PrefillDiagnostic implements TaskListener {
@@ -36,6 +37,16 @@ public class PrefillDiagnostic implements TaskListener {
             }
             if (youth.getCommuneCode() != null && execution.getVariable(Vars.COMMUNE_CODE) == null) {
                 execution.setVariable(Vars.COMMUNE_CODE, youth.getCommuneCode());
+            }
+            // What the youth answered to the guided first questions.
+            if (youth.getSituation() != null && execution.getVariable(Vars.SITUATION) == null) {
+                execution.setVariable(Vars.SITUATION, youth.getSituation());
+            }
+            if (youth.getDiplomaLevel() != null && execution.getVariable(Vars.DIPLOMA_LEVEL) == null) {
+                execution.setVariable(Vars.DIPLOMA_LEVEL, youth.getDiplomaLevel());
+            }
+            if (youth.getAvailability() != null && execution.getVariable(Vars.AVAILABILITY) == null) {
+                execution.setVariable(Vars.AVAILABILITY, youth.getAvailability());
             }
         });
     }

@@ -35,6 +35,11 @@ public class Youth {
     private String projectSector;
     private String availability;
     private Boolean consentContact;
+    /** The age the youth gave in the guided first questions (the mediator asks the date of birth). */
+    private Integer declaredAge;
+    /** What the youth wants: emploi, formation, alternance or indecis. */
+    private String wish;
+    private Instant qualifiedAt;
     private Boolean consentReferral;
     private Boolean guardianConsent;
     private String persona;
@@ -98,6 +103,12 @@ public class Youth {
     public void setOptedOutAt(Instant optedOutAt) { this.optedOutAt = optedOutAt; }
     public Instant getCreatedAt() { return createdAt; }
     public Instant getErasedAt() { return erasedAt; }
+    public Integer getDeclaredAge() { return declaredAge; }
+    public void setDeclaredAge(Integer declaredAge) { this.declaredAge = declaredAge; }
+    public String getWish() { return wish; }
+    public void setWish(String wish) { this.wish = wish; }
+    public Instant getQualifiedAt() { return qualifiedAt; }
+    public void setQualifiedAt(Instant qualifiedAt) { this.qualifiedAt = qualifiedAt; }
 
     public String getFullName() { return fullName; }
     public String getContactPhone() { return contactPhone; }
@@ -122,6 +133,8 @@ public class Youth {
         this.project = null;
         this.projectSector = null;
         this.availability = null;
+        this.declaredAge = null;
+        this.wish = null;
         this.fullName = null;
         this.contactPhone = null;
         this.contactEmail = null;

@@ -126,6 +126,7 @@ public class JourneyGateway {
                 .correlateStartMessage();
         journey.setProcessInstanceId(instance.getId());
         requestAutoReply(instance.getId(), contact.message(), true);
+        events.publishEvent(new FirstContactStarted(journey.getId(), contact.channel()));
         return new Started(journey.getId(), instance.getId(), true);
     }
 

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Component;
 @Component("programmeParameters")
 @ReadableFromModels({"firstAnswerEscalation", "firstAnswerEscalationLabel", "referralReminderCycle", "referralExpiry",
         "referralExpiryLabel", "mentorReminder", "mentorAnswerExpiry", "mentorWait", "mentorshipFirstCheckIn",
-        "mentorshipCheckInPeriod", "mentorshipDuration", "mentorshipDurationLabel", "mentorshipSilentCheckIns"})
+        "mentorshipCheckInPeriod", "mentorshipDuration", "mentorshipDurationLabel", "mentorshipSilentCheckIns",
+        "qualificationNudge", "qualificationGiveUp"})
 public class ProgrammeParameters {
 
     public static final String DECISION = "programmeParameters";
@@ -30,10 +31,12 @@ public class ProgrammeParameters {
     static final String MENTORSHIP_CHECK_IN_PERIOD = "intervallePointsMentorat";
     static final String MENTORSHIP_SILENCE = "pointsSansReponseMentorat";
     static final String MENTORSHIP_DURATION = "dureeMentorat";
+    static final String QUALIFICATION_NUDGE = "relanceQuestions";
+    static final String QUALIFICATION_GIVE_UP = "abandonQuestions";
     /** Every delay of the table, as checked at deploy time. */
     static final java.util.List<String> DELAYS = java.util.List.of(FIRST_ANSWER_ESCALATION, PARTNER_REMINDER_INTERVAL,
             REFERRAL_EXPIRY, MENTOR_REMINDER, MENTOR_ANSWER_EXPIRY, MENTOR_WAIT, MENTORSHIP_FIRST_CHECK_IN,
-            MENTORSHIP_CHECK_IN_PERIOD, MENTORSHIP_DURATION);
+            MENTORSHIP_CHECK_IN_PERIOD, MENTORSHIP_DURATION, QUALIFICATION_NUDGE, QUALIFICATION_GIVE_UP);
     /** Every count of the table. */
     static final java.util.List<String> COUNTS = java.util.List.of(PARTNER_REMINDER_COUNT, MENTORSHIP_SILENCE);
 
@@ -127,6 +130,16 @@ public class ProgrammeParameters {
     /** Check-ins in a row without any answer after which a mentorship closes "sans nouvelles". */
     public int getMentorshipSilentCheckIns() {
         return (int) value(MENTORSHIP_SILENCE).amount();
+    }
+
+    /** A youth silent during the first questions is reminded once after this delay ("PT3H")… */
+    public String getQualificationNudge() {
+        return delay(QUALIFICATION_NUDGE);
+    }
+
+    /** … and the mediator takes over after this one. */
+    public String getQualificationGiveUp() {
+        return delay(QUALIFICATION_GIVE_UP);
     }
 
     private String delay(String parameter) {

@@ -42,6 +42,9 @@ public class ProgrammeTexts {
     public static final String MENTOR_CHECK_IN_EMAIL = "courrielMentorPoint";
     public static final String YOUTH_MENTOR_INTRODUCTION = "messageJeuneMentor";
     public static final String YOUTH_CHECK_IN = "messageJeunePoint";
+    public static final String QUALIFICATION_NUDGE = "relanceQuestions";
+    public static final String QUALIFICATION_THANKS = "messageFinQuestions";
+    public static final String QUALIFICATION_HANDOVER = "messageRelaisMediateur";
 
     static final int MAX_LENGTH = 1000;
     private static final Pattern TAG = Pattern.compile("\\{\\{\\s*([^}]*?)\\s*\\}\\}");
@@ -98,6 +101,7 @@ public class ProgrammeTexts {
 
                 L'équipe de médiation Passerelle"""));
         mentorTexts(definitions);
+        qualificationTexts(definitions);
         return definitions;
     }
 
@@ -148,6 +152,16 @@ public class ProgrammeTexts {
         definitions.put(YOUTH_CHECK_IN, new Definition(YOUTH_CHECK_IN, "Message au jeune : point sur le mentorat",
                 List.of("prenom", "mentor"), "Bonjour {{prenom}}, comment se passe ton mentorat avec {{mentor}} ? Réponds 1 si ça se "
                         + "passe bien, 2 si vous ne vous êtes pas encore vus, 3 si tu veux arrêter le mentorat."));
+    }
+
+    /** The guided first questions' own messages (the questions themselves are "Questions au jeune", a decision). */
+    private static void qualificationTexts(Map<String, Definition> definitions) {
+        definitions.put(QUALIFICATION_NUDGE, new Definition(QUALIFICATION_NUDGE, "Relance pendant les premières questions",
+                List.of("prenom"), "{{prenom}}, tu es toujours là ? Réponds à la question ci-dessus quand tu peux, ou écris « parler à quelqu'un »."));
+        definitions.put(QUALIFICATION_THANKS, new Definition(QUALIFICATION_THANKS, "Fin des premières questions", List.of("prenom", "quand"),
+                List.of("quand"), "Merci {{prenom}} ! Tes réponses sont transmises à ton médiateur, qui te répond {{quand}}."));
+        definitions.put(QUALIFICATION_HANDOVER, new Definition(QUALIFICATION_HANDOVER, "Un médiateur prend le relais",
+                List.of("prenom", "quand"), List.of("quand"), "C'est noté {{prenom}} : un médiateur (une vraie personne) te répond {{quand}}."));
     }
 
     public List<Definition> definitions() {

@@ -35,6 +35,7 @@ class MentorSignUpTest {
 
     @LocalServerPort int port;
     @Autowired MentorRepository mentors;
+    @Autowired org.passerelle.referral.ReferralLinks referralLinks;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired org.camunda.bpm.engine.HistoryService historyService;
@@ -176,6 +177,10 @@ class MentorSignUpTest {
         assertThat(get("/mentors/espace?" + t(confirm)).statusCode()).isEqualTo(400);
         assertThat(get("/mentors/proposition?" + t(confirm)).statusCode()).isEqualTo(400);
         assertThat(get("/mentors/point?" + t(confirm)).statusCode()).isEqualTo(400);
+        String expired = referralLinks.token("mentor-confirm", mentor.getId(), mentor.getLinkNonce(), java.time.Duration.ofMinutes(-1));
+        HttpResponse<String> late = post("/mentors/confirmation", t(expired));
+        assertThat(late.statusCode()).isEqualTo(410);
+        assertThat(late.body()).contains("Lien expiré", "Inscrivez-vous à nouveau");
         assertThat(mentors.findById(mentor.getId()).orElseThrow().getStatus()).isEqualTo(Mentor.Status.EMAIL_TO_CONFIRM);
     }
 

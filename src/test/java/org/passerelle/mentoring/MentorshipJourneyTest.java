@@ -61,6 +61,7 @@ class MentorshipJourneyTest {
     @Autowired JourneyGateway gateway;
     @Autowired MentorLeaving leaving;
     @Autowired MentorRanking ranking;
+    @Autowired org.passerelle.referral.ReferralLinks referralLinks;
 
     private Mentor mentor(String name, String sector, String departement, boolean remote, int capacity, String tag) {
         var profile = new Mentor.Profile(name, "Test", "Entreprise " + tag, "Technicien", sector, name.toLowerCase() + "." + tag + "@mentors.example.org",
@@ -293,6 +294,10 @@ class MentorshipJourneyTest {
         assertThat(get("/mentors/proposition", tampered).statusCode()).isEqualTo(400);
         assertThat(post("/mentors/proposition", tampered, "decision=accepte").statusCode()).isEqualTo(400);
         assertThat(get("/mentors/point", proposal).statusCode()).isEqualTo(400);
+        MentorMatch sent = matches.findAll().stream().filter(m -> m.getMentorId().equals(julien.getId())).findFirst().orElseThrow();
+        String expired = referralLinks.token("mentor-proposal", sent.getId(), sent.getLinkNonce(), java.time.Duration.ofMinutes(-1));
+        assertThat(get("/mentors/proposition", expired).statusCode()).isEqualTo(410);
+        assertThat(post("/mentors/proposition", expired, "decision=accepte").body()).contains("Lien expiré");
         assertThat(matches.findByJourneyId(journeys.findById(Long.valueOf(search.getBusinessKey())).orElseThrow().getId()))
                 .singleElement().satisfies(m -> assertThat(m.getStatus()).isEqualTo(MentorMatch.Status.PROPOSED));
     }
