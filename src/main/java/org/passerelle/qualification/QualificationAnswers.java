@@ -47,7 +47,7 @@ public final class QualificationAnswers {
             case "age" -> age(words, thisYear);
             case "departement" -> departement(words);
             case "situation" -> choice(words, Map.of("1", "etudiant", "2", "chomeur", "3", "decrocheur", "4", "inactif"),
-                    new String[][] {{"etudi|lycee|ecole|fac|cours|alternan", "etudiant"}, {"decroch|arrete|abandon|quitte", "decrocheur"},
+                    new String[][] {{"decroch|arrete|abandon|quitte", "decrocheur"}, {"etud|lycee|ecole|fac|cours|alternan", "etudiant"},
                             {"chomage|cherche|recherche|sans emploi|demandeur", "chomeur"}, {"rien|inactif|maison", "inactif"}});
             case "diplome" -> diploma(words);
             case "souhait" -> choice(words, Map.of("1", "emploi", "2", "formation", "3", "indecis"),
