@@ -29,6 +29,15 @@ final class FigureLabels {
     private FigureLabels() {
     }
 
+    /** One channel's words; the code itself when it has none, "non renseigné" without one. */
+    static String channelLabel(String code) {
+        return code == null ? "non renseigné" : CHANNELS.getOrDefault(code, code);
+    }
+
+    static String territoryLabel(String code) {
+        return code == null ? "non renseigné" : Departements.isValid(code) ? code + " — " + Departements.nameOf(code) : code;
+    }
+
     static Map<String, Long> channels(Map<String, Long> counts) {
         return relabel(counts, CHANNELS::get);
     }

@@ -47,7 +47,8 @@ public final class HtmlPages {
                 || roles.contains(org.passerelle.security.Roles.authorityOf(org.passerelle.security.Roles.ADMINS).getAuthority());
         StringBuilder links = new StringBuilder("<nav aria-label=\"Passerelle\"><a href=\"/camunda/app/tasklist/\">Tâches</a>");
         if (has.test(org.passerelle.security.Roles.PROGRAMME_LEADS) || has.test(org.passerelle.security.Roles.SUPERVISORS)) {
-            links.append(" · <a href=\"/camunda/app/cockpit/\">Suivi des parcours</a> · <a href=\"/tableau-de-bord\">Chiffres du programme</a>");
+            links.append(" · <a href=\"/camunda/app/cockpit/\">Suivi des parcours</a> · <a href=\"/tableau-de-bord\">Chiffres du programme</a>")
+                    .append(" · <a href=\"/tableau-de-bord/campagnes\">Campagnes</a>");
         }
         if (has.test(org.passerelle.security.Roles.PROGRAMME_LEADS)) {
             links.append(" · <a href=\"/annuaire/partenaires\">Annuaire des partenaires</a>")
