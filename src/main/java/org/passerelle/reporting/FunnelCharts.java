@@ -48,12 +48,14 @@ final class FunnelCharts {
                 data.addValue(row.stages().get(stage), CampaignFunnel.STAGES.get(stage), shorten(row.group()));
             }
         }
-        return png(ChartFactory.createBarChart("Par " + groupLabel.toLowerCase(java.util.Locale.FRENCH), null, "Parcours", data,
-                PlotOrientation.VERTICAL, true, false, false), 900, 420);
+        JFreeChart chart = ChartFactory.createBarChart("Par " + groupLabel.toLowerCase(java.util.Locale.FRENCH), null, "Parcours", data,
+                PlotOrientation.VERTICAL, true, false, false);
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelLines(3);
+        return png(chart, 900, 460);
     }
 
     private static String shorten(String group) {
-        return group.length() > 28 ? group.substring(0, 27) + "…" : group;
+        return group.length() > 40 ? group.substring(0, 39) + "…" : group;
     }
 
     private static Optional<String> png(JFreeChart chart, int width, int height) {
