@@ -236,6 +236,65 @@ class JourneyIntegrationTest {
         executeJob(started.processInstanceId(), "taskRecordDiagnostic");
     }
 
+    /**
+     * Issue "programme changes without Java", change (f): a lead adds a question to the diagnostic form and a column
+     * to "Segmentation" that uses it, deploys both from Modeler, and the next diagnosis is routed by it; a journey whose
+     * form had no such question is still segmented.
+     */
+    @Test
+    void aLeadAddsADiagnosticQuestionThatRoutesTheNextJourneysWithoutJava() throws Exception {
+        String lead = org.passerelle.testsupport.TestUsers.ensure(identityService, "diagnosticLead",
+                org.passerelle.security.Roles.PROGRAMME_LEADS);
+        String form = java.nio.file.Files.readString(java.nio.file.Path.of("forms/diagnostic.form"));
+        String withLicence = form.replaceFirst("\\{\\s*\"type\":\\s*\"checkbox\",\\s*\"id\":\\s*\"consentContactField\"",
+                "{\"type\": \"checkbox\", \"id\": \"permisBField\", \"key\": \"permisB\", \"label\": \"A le permis B\"},\n    $0");
+        assertThat(withLicence).contains("\"key\": \"permisB\"");
+        String dmn = java.nio.file.Files.readString(java.nio.file.Path.of("processes/youth-segmentation.dmn"));
+        String routed = dmn.replace("      <output id=\"outputPersona\"", """
+                      <input id="inputDrivingLicence" label="Permis B">
+                        <inputExpression id="inputExpressionDrivingLicence" typeRef="boolean"><text>permisB</text></inputExpression>
+                      </input>
+                      <output id="outputPersona\"""")
+                .replaceAll("(\\s*)<outputEntry id=\"([A-Za-z0-9]+)Persona\"", "$1<inputEntry id=\"$2Licence\"><text></text></inputEntry>$1<outputEntry id=\"$2Persona\"")
+                .replaceFirst("<rule id=", """
+                      <rule id="ruleDrivingLicence">
+                        <inputEntry id="ruleDrivingLicenceAge"><text></text></inputEntry>
+                        <inputEntry id="ruleDrivingLicenceSituation"><text>"chomeur"</text></inputEntry>
+                        <inputEntry id="ruleDrivingLicenceDiploma"><text></text></inputEntry>
+                        <inputEntry id="ruleDrivingLicenceHasProject"><text></text></inputEntry>
+                        <inputEntry id="ruleDrivingLicenceProjectPrecise"><text></text></inputEntry>
+                        <inputEntry id="ruleDrivingLicenceBarrierCount"><text></text></inputEntry>
+                        <inputEntry id="ruleDrivingLicenceUrgentBarrier"><text>false</text></inputEntry>
+                        <inputEntry id="ruleDrivingLicenceLicence"><text>true</text></inputEntry>
+                        <outputEntry id="ruleDrivingLicencePersona"><text>"chomeurMobile"</text></outputEntry>
+                        <outputEntry id="ruleDrivingLicenceTrack"><text>"coupDePouce"</text></outputEntry>
+                      </rule>
+                      <rule id=""");
+        var deployed = org.passerelle.testsupport.ModelerDeploy.deploy(port, lead, java.util.Map.of("diagnostic.form", withLicence,
+                "youth-segmentation.dmn", routed));
+        try {
+            assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+            var driver = answered("wa-licence-1");
+            var variables = org.camunda.bpm.engine.variable.Variables.createVariables()
+                    .putValue(Vars.BIRTH_DATE, "2004-02-02").putValue(Vars.DEPARTEMENT, "59").putValue(Vars.DIPLOMA_LEVEL, "capBep")
+                    .putValue(Vars.SITUATION, "chomeur").putValue(Vars.BARRIERS, org.camunda.spin.Spin.JSON(List.of()))
+                    .putValue(Vars.HAS_PROJECT, false).putValue(Vars.AVAILABILITY, "le matin").putValue(Vars.CONSENT_CONTACT, true)
+                    .putValue(Vars.CONSENT_REFERRAL, true).putValue(Vars.GUARDIAN_CONSENT, false).putValue("permisB", true);
+            taskService.complete(task(driver.processInstanceId(), Tasks.DIAGNOSTIC).getId(), variables);
+            executeJob(driver.processInstanceId(), "taskRecordDiagnostic");
+            assertThat(runtimeService.getVariable(driver.processInstanceId(), Vars.PERSONA)).isEqualTo("chomeurMobile");
+
+            var other = answered("wa-licence-2");
+            diagnose(other, "2004-02-02", "59", "capBep", "chomeur", List.of(), false, null, null);
+            assertThat(runtimeService.getVariable(other.processInstanceId(), Vars.TRACK)).as("segmented without the new answer").isNotNull();
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(other.processInstanceId()).count()).isZero();
+        } finally {
+            repositoryService.createDeploymentQuery().deploymentName("essai-modeler").list().stream()
+                    .filter(d -> repositoryService.getDeploymentResourceNames(d.getId()).contains("youth-segmentation.dmn"))
+                    .forEach(d -> repositoryService.deleteDeployment(d.getId(), true));
+        }
+    }
+
     @Test
     void aLeadAddsAnActionTypeAndTheNextPlanOffersItWithoutJavaOrRestart() throws Exception {
         String lead = org.passerelle.testsupport.TestUsers.ensure(identityService, "actionsLead",

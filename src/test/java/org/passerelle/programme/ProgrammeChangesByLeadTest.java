@@ -75,6 +75,8 @@ class ProgrammeChangesByLeadTest {
         assertThat(parameters.getReferralExpiry()).isEqualTo("P15D");
         assertThat(parameters.getReferralExpiryLabel()).isEqualTo("15 jours");
         assertThat(parameters.getReferralReminderCycle()).isEqualTo("R3/P5D");
+        // Change (i): the mentorship check-in period is a row of the same table (30 → 15 days here too).
+        assertThat(parameters.getMentorshipCheckInPeriod()).isEqualTo("P15D");
     }
 
     @Test
