@@ -15,6 +15,16 @@ export default {
       label: 'Chiffres du programme',
       href: '/tableau-de-bord',
       description: 'Contacts, diagnostics, orientations et issues des parcours (superviseurs et responsables)'
+    },
+    {
+      label: 'Campagnes',
+      href: '/tableau-de-bord/campagnes',
+      description: 'Entonnoir par campagne, canal, territoire ou semaine, charge des médiateurs (superviseurs et responsables)'
+    },
+    {
+      label: 'Mentors',
+      href: '/programme/mentors',
+      description: 'Mentors d\'entreprise : recherche, fiches, import d\'une liste (responsables de programme)'
     }
   ]
 };
