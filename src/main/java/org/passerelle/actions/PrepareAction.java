@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 public class PrepareAction implements JavaDelegate {
 
     private final ActionPlan plan;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    public PrepareAction(ActionPlan plan) {
+    public PrepareAction(ActionPlan plan, org.springframework.context.ApplicationEventPublisher events) {
         this.plan = plan;
+        this.events = events;
     }
 
     @Override
@@ -27,5 +29,7 @@ public class PrepareAction implements JavaDelegate {
         execution.setVariableLocal(Vars.ACTION_DUE_DATE, Date.from(action.getDueDate()));
         execution.setVariableLocal(Vars.ACTION_OUTCOME, null);
         execution.setVariableLocal(Vars.ACTION_NOTE, null);
+        // Some actions start with something sent to the youth (the skills self-test's link).
+        events.publishEvent(new ActionPrepared(journeyId, action.getId(), action.getType()));
     }
 }

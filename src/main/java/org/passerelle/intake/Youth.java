@@ -40,6 +40,8 @@ public class Youth {
     /** What the youth wants: emploi, formation, alternance or indecis. */
     private String wish;
     private Instant qualifiedAt;
+    /** The two strongest interests of the skills self-test, as RIASEC letters ("S,A"). */
+    private String interests;
     private Boolean consentReferral;
     private Boolean guardianConsent;
     private String persona;
@@ -108,6 +110,8 @@ public class Youth {
     public String getWish() { return wish; }
     public void setWish(String wish) { this.wish = wish; }
     public Instant getQualifiedAt() { return qualifiedAt; }
+    public String getInterests() { return interests; }
+    public void setInterests(String interests) { this.interests = interests; }
     public void setQualifiedAt(Instant qualifiedAt) { this.qualifiedAt = qualifiedAt; }
 
     public String getFullName() { return fullName; }
@@ -135,6 +139,7 @@ public class Youth {
         this.availability = null;
         this.declaredAge = null;
         this.wish = null;
+        this.interests = null;
         this.fullName = null;
         this.contactPhone = null;
         this.contactEmail = null;

@@ -36,12 +36,14 @@ public class Erasure {
     private final HistoryService historyService;
     private final YouthAliasRepository aliases;
     private final org.passerelle.mentoring.Mentorships mentoring;
+    private final org.passerelle.selftest.SelfTests selfTests;
     private final Clock clock;
 
     public Erasure(YouthAliasRepository aliases, JourneyRepository journeys, ConversationMessageRepository messages, JourneyActionRepository actions,
             InboxDeliveryRepository deliveries, RuntimeService runtimeService, HistoryService historyService,
-            org.passerelle.mentoring.Mentorships mentoring, Clock clock) {
+            org.passerelle.mentoring.Mentorships mentoring, org.passerelle.selftest.SelfTests selfTests, Clock clock) {
         this.mentoring = mentoring;
+        this.selfTests = selfTests;
         this.journeys = journeys;
         this.messages = messages;
         this.actions = actions;
@@ -97,6 +99,7 @@ public class Erasure {
             }
             messages.deleteByJourneyId(journey.getId());
             mentoring.forgetYouth(journey.getId());
+            selfTests.forgetYouth(journey.getId());
             actions.findByJourneyIdOrderByIdAsc(journey.getId()).forEach(a -> a.eraseNote());
             if (journey.getStatus() == Journey.Status.OPEN) {
                 // Asking for erasure ends the accompaniment, like a STOP.

@@ -49,7 +49,7 @@ public class SecurityConfiguration {
             @org.springframework.beans.factory.annotation.Value("${passerelle.security.anonymous-requests-per-source:10}") int perSource) {
         FilterRegistrationBean<AnonymousRequestLimit> registration = new FilterRegistrationBean<>(
                 new AnonymousRequestLimit(overall, perSource));
-        registration.addUrlPatterns("/webhooks/*", "/partenaires/*", "/mentors/*");
+        registration.addUrlPatterns("/webhooks/*", "/partenaires/*", "/mentors/*", "/jeunes/*");
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
