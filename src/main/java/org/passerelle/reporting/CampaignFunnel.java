@@ -87,6 +87,9 @@ public class CampaignFunnel {
                   (select count(s) from Mentorship s where s.journeyId = j.id)
                 from Journey j join j.youth y where j.openedAt >= :since""", Object[].class)
                 .setParameter("since", since).getResultList();
+        // One label per campaign code, not one decision evaluation per journey.
+        Map<String, String> labels = new java.util.HashMap<>();
+        Function<String, String> label = code -> labels.computeIfAbsent(code, campaignLabel);
         Map<String, Map<String, Long>> groups = new TreeMap<>();
         Map<String, Long> total = zero();
         List<Double> waits = new ArrayList<>();
@@ -96,7 +99,7 @@ public class CampaignFunnel {
             if (firstAnswer != null && opened != null) {
                 waits.add(Duration.between(opened, firstAnswer).toMinutes() / 60.0);
             }
-            Map<String, Long> counts = groups.computeIfAbsent(group(by, j, campaignLabel), g -> zero());
+            Map<String, Long> counts = groups.computeIfAbsent(group(by, j, label), g -> zero());
             for (String stage : reached(j, opened, firstAnswer)) {
                 counts.merge(stage, 1L, Long::sum);
                 total.merge(stage, 1L, Long::sum);
