@@ -42,6 +42,7 @@ public class ProgrammeTexts {
     public static final String MENTOR_CHECK_IN_EMAIL = "courrielMentorPoint";
     public static final String YOUTH_MENTOR_INTRODUCTION = "messageJeuneMentor";
     public static final String YOUTH_CHECK_IN = "messageJeunePoint";
+    public static final String REFERRAL_PROPOSAL = "propositionOrientation";
     public static final String QUALIFICATION_NUDGE = "relanceQuestions";
     public static final String QUALIFICATION_THANKS = "messageFinQuestions";
     public static final String QUALIFICATION_HANDOVER = "messageRelaisMediateur";
@@ -156,6 +157,9 @@ public class ProgrammeTexts {
 
     /** The guided first questions' own messages (the questions themselves are "Questions au jeune", a decision). */
     private static void qualificationTexts(Map<String, Definition> definitions) {
+        definitions.put(REFERRAL_PROPOSAL, new Definition(REFERRAL_PROPOSAL, "Orientation proposée directement au jeune",
+                List.of("prenom", "structure"), List.of("structure"), "{{prenom}}, {{structure}} peut t'accompagner près de chez toi. "
+                        + "Je t'y oriente ? Réponds oui ou non (un médiateur reste là pour en parler)."));
         definitions.put(QUALIFICATION_NUDGE, new Definition(QUALIFICATION_NUDGE, "Relance pendant les premières questions",
                 List.of("prenom"), "{{prenom}}, tu es toujours là ? Réponds à la question ci-dessus quand tu peux, ou écris « parler à quelqu'un »."));
         definitions.put(QUALIFICATION_THANKS, new Definition(QUALIFICATION_THANKS, "Fin des premières questions", List.of("prenom", "quand"),

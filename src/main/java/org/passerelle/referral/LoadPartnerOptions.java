@@ -17,9 +17,11 @@ import org.springframework.stereotype.Component;
 public class LoadPartnerOptions implements JavaDelegate {
 
     private final Referrals referrals;
+    private final AutomaticReferral automatic;
 
-    public LoadPartnerOptions(Referrals referrals) {
+    public LoadPartnerOptions(Referrals referrals, AutomaticReferral automatic) {
         this.referrals = referrals;
+        this.automatic = automatic;
     }
 
     @Override
@@ -37,5 +39,11 @@ public class LoadPartnerOptions implements JavaDelegate {
             execution.setVariable(Vars.OUTCOME, Values.NO_PARTNER);
         }
         execution.removeVariable(Vars.PARTNER_ID);
+        // A mediator who took an automatic proposal back chooses again next time round, like any other.
+        execution.removeVariable(Vars.TAKE_BACK);
+        var candidate = automatic.candidate(journeyId, (String) execution.getVariable(YouthJourney.Vars.TRACK), result);
+        execution.setVariable(Vars.AUTOMATIC_REFERRAL, candidate.isPresent());
+        execution.setVariable(Vars.AUTOMATIC_PARTNER_ID, candidate.map(p -> p.partner().getId().toString()).orElse(null));
+        execution.setVariable(Vars.AUTOMATIC_PARTNER_NAME, candidate.map(p -> p.partner().getName()).orElse(null));
     }
 }

@@ -21,6 +21,8 @@ public final class PartnerReferral {
         public static final String CHOOSE_PARTNER = "taskChoosePartner";
         public static final String REFER_DIRECTLY = "taskReferDirectly";
         public static final String CONFIRM_ATTENDANCE = "taskConfirmAttendance";
+        /** The mediator follows a partner Passerelle proposed to the youth directly, and may take it back. */
+        public static final String FOLLOW_AUTOMATIC = "taskFollowAutomaticReferral";
 
         private Tasks() {
         }
@@ -29,6 +31,7 @@ public final class PartnerReferral {
     /** Its user tasks' forms. */
     public static final class Forms {
         public static final String REFER_DIRECTLY = "referDirectly";
+        public static final String FOLLOW_AUTOMATIC = "followAutomaticReferral";
 
         private Forms() {
         }
@@ -39,6 +42,14 @@ public final class PartnerReferral {
         /** The ranked proposals and exclusions, explained in French for the mediator. */
         public static final String PARTNER_PROPOSALS = "partnerProposals";
         public static final String PARTNER_ID = "partnerId";
+        /** "Orientation automatique" says Passerelle proposes the first ranked partner to the youth itself. */
+        public static final String AUTOMATIC_REFERRAL = "automaticProposal";
+        public static final String AUTOMATIC_PARTNER_ID = "automaticPartnerId";
+        public static final String AUTOMATIC_PARTNER_NAME = "automaticPartnerName";
+        /** The youth said yes to the partner proposed. */
+        public static final String YOUTH_ACCEPTS = "youthAcceptsReferral";
+        /** The mediator takes the automatic proposal back (the follow task's checkbox). */
+        public static final String TAKE_BACK = "takeBack";
         public static final String REFERRAL_ID = "referralId";
         /** false: the partner has no email address, the mediator refers by phone or in person. */
         public static final String REFERRAL_BY_EMAIL = "referralByEmail";

@@ -38,6 +38,7 @@ class PartnerReferralModelTest {
     static ProcessEngineExtension engine = ModelTestEngine.extension();
 
     private final JavaDelegate loadOptions = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> {
+        e.setVariable(Vars.AUTOMATIC_REFERRAL, false);
         if (e.getVariable(Vars.OUTCOME) == null) {
             e.setVariable(Vars.OUTCOME, Values.NO_PARTNER);
         }
@@ -70,6 +71,77 @@ class PartnerReferralModelTest {
         Mocks.register("notifyYouthOfAppointment", notifyYouth);
         Mocks.register("recordAttendance", recordAttendance);
         Mocks.register("checkDirectReferral", checkDirectReferral);
+        Mocks.register("proposePartnerToYouth", proposeToYouth);
+        Mocks.register("readYouthReferralAnswer", readYouthAnswer);
+    }
+
+    private final JavaDelegate proposeToYouth = mock(JavaDelegate.class);
+    private boolean youthSaysYes;
+    private final JavaDelegate readYouthAnswer = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> {
+        e.setVariable(Vars.YOUTH_ACCEPTS, youthSaysYes);
+        if (youthSaysYes) {
+            e.setVariable(Vars.PARTNER_ID, e.getVariable(Vars.AUTOMATIC_PARTNER_ID));
+        }
+    }));
+
+    /** "Orientation automatique" said yes: the first ranked partner is proposed to the youth. */
+    private ProcessInstance startAutomatic() {
+        ProcessInstance instance = runtimeService().createProcessInstanceByKey(PartnerReferral.PROCESS_ID).businessKey("7")
+                .setVariables(withVariables("journeyId", 7L)).startBeforeActivity("gatewayAutomaticReferral")
+                .setVariables(withVariables(Vars.AUTOMATIC_REFERRAL, true, Vars.AUTOMATIC_PARTNER_ID, "12", Vars.OUTCOME, Values.NO_PARTNER))
+                .execute();
+        execute(job("taskProposePartnerToYouth", instance));
+        return instance;
+    }
+
+    private void youthAnswers(ProcessInstance instance, boolean yes) {
+        youthSaysYes = yes;
+        runtimeService().createMessageCorrelation("YouthMessageReceived").processInstanceBusinessKey("7").correlateAll();
+        execute(job("taskReadYouthAnswer", instance));
+    }
+
+    @Test
+    void aPartnerProposedToTheYouthIsReferredOnTheirYesWithoutAMediator() throws Exception {
+        ProcessInstance instance = startAutomatic();
+        verify(proposeToYouth).execute(any());
+        assertThat(instance).isWaitingAt(PartnerReferral.Tasks.FOLLOW_AUTOMATIC);
+        assertThat(task(instance)).hasCandidateGroup("mediateurs");
+
+        youthAnswers(instance, true);
+
+        assertThat(instance).isWaitingAt("taskSendReferral");
+        execute(job("taskSendReferral", instance));
+        assertThat(instance).isWaitingAt("taskAwaitPartnerAnswer").variables().containsEntry(Vars.PARTNER_ID, "12");
+    }
+
+    @Test
+    void aYouthWhoSaysNoGoesToTheMediatorsChoice() throws Exception {
+        ProcessInstance instance = startAutomatic();
+
+        youthAnswers(instance, false);
+
+        assertThat(instance).isWaitingAt("taskChoosePartner");
+        verify(sendReferral, never()).execute(any());
+    }
+
+    @Test
+    void theMediatorTakesTheProposalBack() throws Exception {
+        ProcessInstance instance = startAutomatic();
+
+        complete(task(PartnerReferral.Tasks.FOLLOW_AUTOMATIC, instance), withVariables(Vars.TAKE_BACK, true));
+
+        assertThat(instance).isWaitingAt("taskChoosePartner");
+        youthSaysYes = true;
+        runtimeService().createMessageCorrelation("YouthMessageReceived").processInstanceBusinessKey("7").correlateAll();
+        assertThat(instance).isWaitingAt("taskChoosePartner");
+    }
+
+    @Test
+    void withoutTheSwitchTheMediatorChoosesAsBefore() throws Exception {
+        ProcessInstance instance = start();
+
+        assertThat(instance).isWaitingAt("taskChoosePartner");
+        verify(proposeToYouth, never()).execute(any());
     }
 
     @AfterEach
