@@ -464,6 +464,31 @@ class JourneyIntegrationTest {
     }
 
     @Test
+    void aMinorInNeedIsProposedTheMissionLocaleDirectlyAndReferredOnTheirYes() throws Exception {
+        var missionLocale = partners.save(new org.passerelle.partners.Partner("Mission Locale de Bobigny automatique",
+                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "93", "accueil@ml-bobigny.example.org", 16, 25));
+        var started = answered("wa-automatic-1");
+        diagnose(started, java.time.LocalDate.now().minusYears(17).minusDays(10).toString(), "93", "aucun", "decrocheur",
+                java.util.List.of("logement"), false, null, null);
+
+        String referral = calledInstance(started.processInstanceId());
+        executeJob(referral, "taskProposePartnerToYouth");
+        assertThat(conversation(started.journeyId())).extracting(ConversationMessage::getBody)
+                .anyMatch(text -> text.contains("Mission Locale de Bobigny automatique peut t'accompagner près de chez toi"));
+        Task follow = task(referral, org.passerelle.referral.PartnerReferral.Tasks.FOLLOW_AUTOMATIC);
+        assertThat(follow).as("the mediator sees the proposal and may take it back").isNotNull();
+
+        gateway.youthWrote(started.journeyId(), "Oui");
+        executeJob(referral, "taskReadYouthAnswer");
+        executeJob(referral, "taskSendReferral");
+
+        assertThat(referrals.findByJourneyId(started.journeyId())).singleElement()
+                .satisfies(r -> assertThat(r.getPartnerId()).isEqualTo(missionLocale.getId()));
+        assertThat(smtp.getReceivedMessagesForDomain("ml-bobigny.example.org")).hasSize(1);
+        assertThat(taskService.createTaskQuery().processInstanceId(referral).taskDefinitionKey("taskChoosePartner").count()).isZero();
+    }
+
+    @Test
     void aYouthWithoutHousingIsReferredAtOnceAndASecondPartnerAccepts() {
         var refusing = partners.save(new org.passerelle.partners.Partner("Mission Locale Sud Réunion",
                 org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "ml@example.org", 16, 25));
