@@ -78,15 +78,23 @@ public class CampaignFunnel {
 
     @Transactional(readOnly = true)
     public Funnel of(Instant since, By by, Function<String, String> campaignLabel) {
-        List<Object[]> journeys = entities.createQuery("""
-                select y.campaign, y.channel, y.departement, j.openedAt, y.qualifiedAt, y.persona,
-                  (select min(m.createdAt) from ConversationMessage m where m.journeyId = j.id and m.direction = 'OUT' and m.kind = 'ANSWER'),
-                  (select count(a) from JourneyAction a where a.journeyId = j.id),
-                  (select count(r) from Referral r where r.journeyId = j.id and r.status = 'ACCEPTED'),
-                  (select count(r) from Referral r where r.journeyId = j.id and r.attended = true),
-                  (select count(s) from Mentorship s where s.journeyId = j.id)
-                from Journey j join j.youth y where j.openedAt >= :since""", Object[].class)
+        // One plain query per stage, joined here: correlated subqueries per journey do not scale to a campaign.
+        List<Object[]> journeys = entities.createQuery("select j.id, y.campaign, y.channel, y.departement, j.openedAt, y.qualifiedAt, "
+                + "y.persona from Journey j join j.youth y where j.openedAt >= :since", Object[].class)
                 .setParameter("since", since).getResultList();
+        Map<Long, Instant> firstAnswers = new java.util.HashMap<>();
+        for (Object[] row : rows("select m.journeyId, min(m.createdAt) from ConversationMessage m, Journey j where m.journeyId = j.id "
+                + "and j.openedAt >= :since and m.direction = 'OUT' and m.kind = 'ANSWER' group by m.journeyId", since)) {
+            firstAnswers.put((Long) row[0], (Instant) row[1]);
+        }
+        java.util.Set<Long> withActions = ids("select distinct a.journeyId from JourneyAction a, Journey j where a.journeyId = j.id "
+                + "and j.openedAt >= :since", since);
+        java.util.Set<Long> accepted = ids("select distinct r.journeyId from Referral r, Journey j where r.journeyId = j.id "
+                + "and j.openedAt >= :since and r.status = 'ACCEPTED'", since);
+        java.util.Set<Long> attended = ids("select distinct r.journeyId from Referral r, Journey j where r.journeyId = j.id "
+                + "and j.openedAt >= :since and r.attended = true", since);
+        java.util.Set<Long> mentored = ids("select distinct s.journeyId from Mentorship s, Journey j where s.journeyId = j.id "
+                + "and j.openedAt >= :since", since);
         // One label per campaign code, not one decision evaluation per journey.
         Map<String, String> labels = new java.util.HashMap<>();
         Function<String, String> label = code -> labels.computeIfAbsent(code, campaignLabel);
@@ -94,13 +102,24 @@ public class CampaignFunnel {
         Map<String, Long> total = zero();
         List<Double> waits = new ArrayList<>();
         for (Object[] j : journeys) {
-            Instant opened = (Instant) j[3];
-            Instant firstAnswer = (Instant) j[6];
+            Long id = (Long) j[0];
+            Instant opened = (Instant) j[4];
+            Instant firstAnswer = firstAnswers.get(id);
             if (firstAnswer != null && opened != null) {
                 waits.add(Duration.between(opened, firstAnswer).toMinutes() / 60.0);
             }
             Map<String, Long> counts = groups.computeIfAbsent(group(by, j, label), g -> zero());
-            for (String stage : reached(j, opened, firstAnswer)) {
+            List<String> stages = new ArrayList<>(List.of("contacts"));
+            if (firstAnswer != null && opened != null && !firstAnswer.isAfter(opened.plus(Duration.ofHours(24)))) {
+                stages.add("answered24h");
+            }
+            addIf(stages, j[5] != null, "qualified");
+            addIf(stages, j[6] != null, "diagnosed");
+            addIf(stages, withActions.contains(id), "actions");
+            addIf(stages, accepted.contains(id), "referralAccepted");
+            addIf(stages, attended.contains(id), "attended");
+            addIf(stages, mentored.contains(id), "mentored");
+            for (String stage : stages) {
                 counts.merge(stage, 1L, Long::sum);
                 total.merge(stage, 1L, Long::sum);
             }
@@ -112,39 +131,27 @@ public class CampaignFunnel {
         return new Funnel(by.code, since, rows, new Row("Total", total), percentile(waits, 0.5), percentile(waits, 0.9));
     }
 
-    private static List<String> reached(Object[] j, Instant opened, Instant firstAnswer) {
-        List<String> stages = new ArrayList<>(List.of("contacts"));
-        if (firstAnswer != null && opened != null && !firstAnswer.isAfter(opened.plus(Duration.ofHours(24)))) {
-            stages.add("answered24h");
+    private static void addIf(List<String> stages, boolean reached, String stage) {
+        if (reached) {
+            stages.add(stage);
         }
-        if (j[4] != null) {
-            stages.add("qualified");
-        }
-        if (j[5] != null) {
-            stages.add("diagnosed");
-        }
-        if (((Number) j[7]).longValue() > 0) {
-            stages.add("actions");
-        }
-        if (((Number) j[8]).longValue() > 0) {
-            stages.add("referralAccepted");
-        }
-        if (((Number) j[9]).longValue() > 0) {
-            stages.add("attended");
-        }
-        if (((Number) j[10]).longValue() > 0) {
-            stages.add("mentored");
-        }
-        return stages;
+    }
+
+    private List<Object[]> rows(String jpql, Instant since) {
+        return entities.createQuery(jpql, Object[].class).setParameter("since", since).getResultList();
+    }
+
+    private java.util.Set<Long> ids(String jpql, Instant since) {
+        return new java.util.HashSet<>(entities.createQuery(jpql, Long.class).setParameter("since", since).getResultList());
     }
 
     private static String group(By by, Object[] j, Function<String, String> campaignLabel) {
         return switch (by) {
-            case CAMPAIGN -> j[0] == null ? "sans campagne" : java.util.Objects.requireNonNullElse(campaignLabel.apply(j[0].toString()), j[0].toString());
-            case CHANNEL -> FigureLabels.channelLabel(j[1] == null ? null : j[1].toString());
-            case TERRITORY -> FigureLabels.territoryLabel(j[2] == null ? null : j[2].toString());
+            case CAMPAIGN -> j[1] == null ? "sans campagne" : java.util.Objects.requireNonNullElse(campaignLabel.apply(j[1].toString()), j[1].toString());
+            case CHANNEL -> FigureLabels.channelLabel(j[2] == null ? null : j[2].toString());
+            case TERRITORY -> FigureLabels.territoryLabel(j[3] == null ? null : j[3].toString());
             case WEEK -> {
-                var date = ((Instant) j[3]).atZone(ZoneOffset.UTC);
+                var date = ((Instant) j[4]).atZone(ZoneOffset.UTC);
                 yield String.format(Locale.ROOT, "%d-S%02d", date.get(IsoFields.WEEK_BASED_YEAR), date.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             }
         };

@@ -107,7 +107,10 @@ public final class CampaignGenerator {
             identity.createMembership("campagne", Roles.SUPERVISORS);
         }
         long slowest = 0;
+        long slowestCold = 0;
         String slowestQuery = "";
+        // First round cold (the application's first queries), second round as supervisors meet it.
+        for (int pass = 0; pass < 2; pass++) {
         for (String by : List.of("campagne", "canal", "territoire", "semaine")) {
             long queryStart = System.nanoTime();
             HttpResponse<String> json = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/reporting/funnel?par=" + by))
@@ -117,15 +120,18 @@ public final class CampaignGenerator {
             if (json.statusCode() != 200) {
                 throw new IllegalStateException("funnel " + by + ": HTTP " + json.statusCode());
             }
-            if (ms > slowest) {
+            if (pass == 0) {
+                slowestCold = Math.max(slowestCold, ms);
+            } else if (ms > slowest) {
                 slowest = ms;
                 slowestQuery = by;
             }
         }
+        }
         screenshot(port);
         String line = String.format(Locale.ROOT, "Campaign of %d youths (%d answering the first questions): intake drained in %.0f s "
-                + "(%.1f youths/s), answers drained in %.0f s, slowest dashboard query (par=%s) %d ms", youths, answeringYouths.size(),
-                intakeSeconds, youths / intakeSeconds, answersSeconds, slowestQuery, slowest);
+                + "(%.1f youths/s), answers drained in %.0f s, slowest dashboard query (par=%s) %d ms (first, cold: %d ms)", youths,
+                answeringYouths.size(), intakeSeconds, youths / intakeSeconds, answersSeconds, slowestQuery, slowest, slowestCold);
         System.out.println(line);
         Files.createDirectories(Paths.get("target/benchmarks"));
         Files.writeString(Paths.get("target/benchmarks/campaign.txt"), line + "\n");
