@@ -50,11 +50,14 @@ public class Qualification {
     private final JourneySettings settings;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final org.camunda.bpm.engine.DecisionService decisions;
     private final Clock clock;
 
     public Qualification(@Value("${passerelle.qualification.enabled:true}") boolean enabled, QualificationQuestions questions,
             JourneyRepository journeys, ConversationMessageRepository messages, OutboundMessages outbound, ProgrammeTexts texts,
-            JourneySettings settings, RuntimeService runtime, TaskService tasks, Clock clock) {
+            JourneySettings settings, RuntimeService runtime, TaskService tasks, org.camunda.bpm.engine.DecisionService decisions,
+            Clock clock) {
+        this.decisions = decisions;
         this.enabled = enabled;
         this.questions = questions;
         this.journeys = journeys;
@@ -156,7 +159,8 @@ public class Qualification {
         Journey journey = journeys.findById(journeyId).orElseThrow();
         journey.getYouth().setQualifiedAt(clock.instant());
         tell(journey, ProgrammeTexts.QUALIFICATION_THANKS);
-        noteForTheMediator(journey, "Réponses du jeune aux premières questions : " + summary(journey.getYouth()) + ".");
+        noteForTheMediator(journey, "Réponses du jeune aux premières questions : " + summary(journey.getYouth()) + "."
+                + likelySegment(journey.getYouth()));
     }
 
     /** The youth asked for a person, declined the questions or went silent: the mediator takes over with what is known. */
@@ -185,6 +189,30 @@ public class Qualification {
         var task = tasks.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
                 .taskDefinitionKey(YouthJourney.Tasks.FIRST_ANSWER).singleResult();
         tasks.createComment(task == null ? null : task.getId(), journey.getProcessInstanceId(), note);
+    }
+
+    /**
+     * The segmentation run on the youth's own answers (no barrier or project known yet): a first idea of profile and
+     * track for the mediator, who confirms or corrects it in the diagnostic.
+     */
+    private String likelySegment(Youth youth) {
+        if (youth.getDeclaredAge() == null || youth.getSituation() == null || youth.getDiplomaLevel() == null) {
+            return "";
+        }
+        try {
+            var result = decisions.evaluateDecisionTableByKey("youthSegmentation", Variables.createVariables()
+                    .putValue("age", youth.getDeclaredAge()).putValue("situation", youth.getSituation())
+                    .putValue("diplomaLevel", youth.getDiplomaLevel()).putValue("hasProject", false).putValue("projectPrecise", false)
+                    .putValue("barrierCount", 0).putValue("urgentBarrier", false));
+            if (result.isEmpty() || result.getFirstResult().getEntry("track") == null) {
+                return "";
+            }
+            return " Profil probable d'après ses seules réponses : " + result.getFirstResult().getEntry("persona") + " (voie "
+                    + result.getFirstResult().getEntry("track") + "), à confirmer au diagnostic.";
+        } catch (RuntimeException unusable) {
+            // A lead's table that needs more than these answers: the mediator's diagnostic decides, as always.
+            return "";
+        }
     }
 
     static String summary(Youth youth) {

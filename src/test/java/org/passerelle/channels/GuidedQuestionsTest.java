@@ -153,7 +153,8 @@ class GuidedQuestionsTest {
         var firstAnswer = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
                 .taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult();
         assertThat(taskService.getTaskComments(firstAnswer.getId())).extracting(c -> c.getFullMessage()).anyMatch(note -> note.contains(
-                "17 ans · département 971 (Guadeloupe) · situation : chomeur · diplôme : bac · cherche : emploi · disponibilités : « plutôt les après-midi »"));
+                "17 ans · département 971 (Guadeloupe) · situation : chomeur · diplôme : bac · cherche : emploi · disponibilités : « plutôt les après-midi »")
+                && note.contains("Profil probable d'après ses seules réponses : ") && note.contains("à confirmer au diagnostic"));
         taskService.complete(firstAnswer.getId(), Map.of(Vars.ANSWER_TEXT, "Bonjour Noa, je suis Amina."));
         settle("33611110001");
         var diagnostic = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
