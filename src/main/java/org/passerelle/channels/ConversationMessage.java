@@ -84,13 +84,13 @@ public class ConversationMessage {
         return message;
     }
 
-    /** At most three short answers (20 characters each, the platforms' limit) offered as buttons. */
+    /** Short answers to tap (20 characters each, the platforms' limit): up to three as buttons, up to ten as a list. */
     public void offer(java.util.List<String> replies) {
         if (replies == null || replies.isEmpty()) {
             return;
         }
-        if (replies.size() > 3 || replies.stream().anyMatch(r -> r.isBlank() || r.length() > 20 || r.contains("|"))) {
-            throw new IllegalArgumentException("At most 3 quick replies of 1 to 20 characters");
+        if (replies.size() > 10 || replies.stream().anyMatch(r -> r.isBlank() || r.length() > 20 || r.contains("|"))) {
+            throw new IllegalArgumentException("At most 10 quick replies of 1 to 20 characters");
         }
         this.quickReplies = String.join("|", replies);
     }

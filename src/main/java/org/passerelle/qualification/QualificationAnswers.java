@@ -107,7 +107,13 @@ public final class QualificationAnswers {
         return null;
     }
 
+    private static final java.util.List<String> DIPLOMAS = java.util.List.of("aucun", "capBep", "bac", "bac2", "licence", "masterPlus");
+
     private static String diploma(String words) {
+        if (words.matches("[1-6]")) {
+            // A number typed for the list, in its order.
+            return DIPLOMAS.get(Integer.parseInt(words) - 1);
+        }
         if (words.matches(".*\\b(master|bac ?\\+ ?5|ingenieur|doctorat)\\b.*")) {
             return "masterPlus";
         }

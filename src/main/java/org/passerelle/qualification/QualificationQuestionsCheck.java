@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A "Questions au jeune" table is refused at deploy time when a youth could not get it: an unknown key, a key twice,
- * an empty question, one too long for WhatsApp, more than three buttons or a button over 20 characters.
+ * an empty question, one too long for WhatsApp, more than ten answers to tap or one over 20 characters.
  */
 @Component
 class QualificationQuestionsCheck implements DecisionCheck {
@@ -40,8 +40,8 @@ class QualificationQuestionsCheck implements DecisionCheck {
                 if (question.text().isBlank() || question.text().length() > MAX_QUESTION) {
                     problems.add("« " + question.key() + " » : une question de 1 à " + MAX_QUESTION + " caractères est attendue");
                 }
-                if (question.buttons().size() > 3 || question.buttons().stream().anyMatch(b -> b.length() > 20)) {
-                    problems.add("« " + question.key() + " » : au plus trois boutons de 20 caractères");
+                if (question.buttons().size() > 10 || question.buttons().stream().anyMatch(b -> b.length() > 20 || b.contains("|"))) {
+                    problems.add("« " + question.key() + " » : au plus dix réponses à toucher, de 20 caractères chacune");
                 }
             }
             if (!rows.isEmpty() && !"accord".equals(QualificationQuestions.Question.of(rows.get(0)).key())) {

@@ -128,6 +128,8 @@ class GuidedQuestionsTest {
         lastSentWas("Quel âge as-tu ?");
         youth("33611110001", "j'ai 17 ans");
         youth("33611110001", "En Guadeloupe");
+        graph.verify(postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.interactive.type", equalTo("list")))
+                .withRequestBody(matchingJsonPath("$.interactive.action.sections[0].rows[3].title", equalTo("Rien en ce moment"))));
         youth("33611110001", "2");
         youth("33611110001", "un bac pro commerce");
         graph.verify(postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.interactive.body.text",

@@ -54,6 +54,10 @@ class QualificationAnswersTest {
         assertThat(read("diplome", "CAP cuisine")).contains("capBep");
         assertThat(read("diplome", "rien du tout")).contains("aucun");
         assertThat(read("diplome", "Master 2")).contains("masterPlus");
+        assertThat(read("diplome", "4")).as("the list's fourth choice").contains("bac2");
+        assertThat(read("situation", "Je cherche un emploi")).contains("chomeur");
+        assertThat(read("situation", "J'ai arrêté l'école")).contains("decrocheur");
+        assertThat(read("situation", "Rien en ce moment")).contains("inactif");
         assertThat(read("souhait", "Un emploi")).contains("emploi");
         assertThat(read("souhait", "je veux faire une alternance")).contains("alternance");
         assertThat(read("souhait", "Je ne sais pas")).contains("indecis");
@@ -85,7 +89,7 @@ class QualificationAnswersTest {
         assertThat(problems(shipped.replace("<text>\"age\"</text>", "<text>\"pointure\"</text>")))
                 .anyMatch(p -> p.startsWith("clé inconnue « pointure »"));
         assertThat(problems(shipped.replace("\"Un emploi|Une formation|Je ne sais pas\"", "\"Un emploi|Une formation|Je ne sais pas du tout|Autre\"")))
-                .contains("« souhait » : au plus trois boutons de 20 caractères");
+                .contains("« souhait » : au plus dix réponses à toucher, de 20 caractères chacune");
         assertThat(problems(shipped.replace("<text>\"accord\"</text>", "<text>\"disponibilite\"</text>")))
                 .contains("la première question doit demander l'accord du jeune (clé « accord »)", "la question « disponibilite » figure deux fois");
     }

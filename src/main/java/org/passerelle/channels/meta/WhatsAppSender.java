@@ -63,15 +63,22 @@ public class WhatsAppSender implements ChannelSender {
                 context.recipientExternalId(), "type", "text", "text", Map.of("preview_url", false, "body", body));
     }
 
-    /** Reply buttons: the youth taps one and its title comes back as an ordinary reply. */
+    /**
+     * Reply buttons (up to three) or a list (up to ten): the youth taps one and its title comes back as an ordinary
+     * reply.
+     */
     private static Map<String, Object> buttons(OutboundContext context, String body, List<String> replies) {
-        List<Map<String, Object>> buttons = new java.util.ArrayList<>();
+        List<Map<String, Object>> choices = new java.util.ArrayList<>();
         for (int i = 0; i < replies.size(); i++) {
-            buttons.add(Map.of("type", "reply", "reply", Map.of("id", "reponse-" + (i + 1), "title", replies.get(i))));
+            Map<String, Object> choice = Map.of("id", "reponse-" + (i + 1), "title", replies.get(i));
+            choices.add(replies.size() <= 3 ? Map.of("type", "reply", "reply", choice) : choice);
         }
+        Map<String, Object> interactive = replies.size() <= 3
+                ? Map.of("type", "button", "body", Map.of("text", body), "action", Map.of("buttons", choices))
+                : Map.of("type", "list", "body", Map.of("text", body), "action", Map.of("button", "Choisir",
+                        "sections", List.of(Map.of("title", "Réponses", "rows", choices))));
         return Map.of("messaging_product", "whatsapp", "recipient_type", "individual", recipientField(context),
-                context.recipientExternalId(), "type", "interactive", "interactive", Map.of("type", "button",
-                        "body", Map.of("text", body), "action", Map.of("buttons", buttons)));
+                context.recipientExternalId(), "type", "interactive", "interactive", interactive);
     }
 
     /** The message's own approved template (an appointment keeps its date and place); the nudge one otherwise. */
