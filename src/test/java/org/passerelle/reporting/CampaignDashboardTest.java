@@ -49,7 +49,7 @@ class CampaignDashboardTest {
     void theFunnelOfACampaignCountsFirstAnswersWithin24Hours() throws Exception {
         var answered = gateway.startFromFirstContact(new FirstContact("whatsapp", "funnel-1", "Lou", "tiktok-entonnoir", "Bonjour"));
         gateway.startFromFirstContact(new FirstContact("whatsapp", "funnel-2", "Sam", "tiktok-entonnoir", "Salut"));
-        gateway.startFromFirstContact(new FirstContact("messenger", "funnel-3", "Noé", "=HYPERLINK(\"x\")", "Bonjour"));
+        gateway.startFromFirstContact(new FirstContact("messenger", "funnel-3", "Nil", "=HYPERLINK(\"x\")", "Bonjour"));
         var task = taskService.createTaskQuery().processInstanceId(answered.processInstanceId()).taskDefinitionKey(Tasks.FIRST_ANSWER).singleResult();
         taskService.complete(task.getId(), Map.of(Vars.ANSWER_TEXT, "Bonjour Lou, je suis Amina."));
         managementService.createJobQuery().processInstanceId(answered.processInstanceId()).activityId("taskSendFirstAnswer").list()
