@@ -24,10 +24,12 @@ public class MentorLeaving {
     private final Mentorships mentorships;
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final RankMentors refreshing;
     private final Clock clock;
 
     public MentorLeaving(MentorRepository mentors, MentorProposals proposals, Mentorships mentorships, RuntimeService runtime,
-            HistoryService history, Clock clock) {
+            HistoryService history, RankMentors refreshing, Clock clock) {
+        this.refreshing = refreshing;
         this.mentors = mentors;
         this.proposals = proposals;
         this.mentorships = mentorships;
@@ -44,6 +46,7 @@ public class MentorLeaving {
         }
         proposals.withdrawAll(mentorId);
         mentorships.mentorLeft(mentorId);
+        mentorships.forgetMentor(mentorId);
         // The sign-up as the lead validated it is a variable of its validation: it goes with the mentor.
         String businessKey = "mentor-" + mentorId;
         runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
@@ -54,7 +57,19 @@ public class MentorLeaving {
             history.deleteHistoricProcessInstancesIfExists(historic);
         }
         mentor.erase(clock.instant());
+        // Searches waiting for a mediator's choice still list the mentor by name: ranked again without them.
+        refreshing.refreshWaitingSearches();
         log.info("Personal data of mentor {} erased", mentorId);
+    }
+
+    /** Mentors a programme lead declined or deactivated and who mentored nobody: erased a year after signing up. */
+    @Transactional
+    public int forgetNeverActiveBefore(Instant limit) {
+        var stale = mentors.findByStatus(Mentor.Status.INACTIVE).stream()
+                .filter(m -> m.getSignedUpAt() != null && m.getSignedUpAt().isBefore(limit))
+                .filter(m -> mentorships.isEmptyFor(m.getId())).toList();
+        stale.forEach(m -> erase(m.getId()));
+        return stale.size();
     }
 
     /** Sign-ups never confirmed after this date: nobody vouched for them, they go entirely. */

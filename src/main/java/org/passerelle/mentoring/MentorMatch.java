@@ -87,6 +87,12 @@ public class MentorMatch {
         }
     }
 
+    /** The mentor's erasure: what they typed (a meeting place, a phone) goes too. */
+    public void forgetMentor() {
+        this.firstMeeting = null;
+        this.comment = null;
+    }
+
     /** The youth's erasure: what was typed about them goes. */
     public void forgetYouth() {
         this.comment = null;

@@ -15,7 +15,8 @@ import org.passerelle.diagnostic.Departements;
 public final class MentorProfileInput {
 
     static final int MAX_CAPACITY = 10;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]{1,64}@[^@\\s<>\"]{1,190}\\.[^@\\s<>\"]{2,}$");
+    /** Plain addresses only: no quoting, comments, lists or routes a mail library would read as something else. */
+    private static final Pattern EMAIL = Pattern.compile("^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9-]{1,63}(\\.[A-Za-z0-9-]{1,63})+$");
 
     /** The typed values, as they came. */
     public record Typed(String firstName, String lastName, String company, String jobTitle, String sector, String email,

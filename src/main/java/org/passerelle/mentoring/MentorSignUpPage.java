@@ -68,7 +68,16 @@ public class MentorSignUpPage {
             return HtmlPages.page(HttpStatus.TOO_MANY_REQUESTS, "Trop d'inscriptions", "<p>Trop d'inscriptions ont été envoyées "
                     + "depuis votre connexion. Réessayez dans une heure.</p>");
         }
-        signUps.signUp(profile);
+        try {
+            signUps.signUp(profile);
+        } catch (org.springframework.dao.DataIntegrityViolationException sameAddressAtOnce) {
+            // Two sign-ups with the same new address at the same moment: the first one is recorded and mailed.
+            return sent();
+        } catch (RuntimeException mailNotSent) {
+            // The mail server is away: nothing is kept half-done, the person tries again.
+            return HtmlPages.page(HttpStatus.SERVICE_UNAVAILABLE, "Inscription non envoyée", "<p>Votre inscription n'a pas pu "
+                    + "être envoyée pour le moment. Réessayez dans quelques minutes.</p>" + form(typed, List.of()));
+        }
         return sent();
     }
 
@@ -80,8 +89,10 @@ public class MentorSignUpPage {
 
     @GetMapping(path = "/confirmation", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> confirmationPage(@RequestParam(name = "t", required = false) String token) {
-        // A button rather than confirming on opening: mail scanners open links too.
-        return HtmlPages.page(HttpStatus.OK, "Confirmer votre adresse", "<form method=\"post\" action=\"/mentors/confirmation\">"
+        // A button rather than confirming on opening: mail scanners open links too. The person confirms what was typed.
+        String summary = signUps.pendingSummary(token).map(s -> "<p>Vous confirmez cette inscription :</p><pre>" + HtmlPages.escape(s)
+                + "</pre><p>Ce n'est pas vous ? Ignorez ce lien : rien ne sera transmis.</p>").orElse("");
+        return HtmlPages.page(HttpStatus.OK, "Confirmer votre adresse", summary + "<form method=\"post\" action=\"/mentors/confirmation\">"
                 + "<input type=\"hidden\" name=\"t\" value=\"" + HtmlPages.escape(token) + "\">"
                 + "<button type=\"submit\">Je confirme mon inscription comme mentor</button></form>");
     }

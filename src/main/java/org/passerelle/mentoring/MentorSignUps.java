@@ -19,6 +19,12 @@ public class MentorSignUps {
 
     public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, EXPIRED, INVALID }
 
+    /** Emails one address may receive from sign-ups a day (per node). */
+    static final int MAILS_PER_ADDRESS_AND_DAY = 3;
+
+    private final com.github.benmanes.caffeine.cache.Cache<String, io.github.bucket4j.Bucket> mails =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().expireAfterAccess(java.time.Duration.ofDays(2)).maximumSize(100_000).build();
+
     private final MentorRepository mentors;
     private final MentorLinks links;
     private final MentorMailer mailer;
@@ -33,15 +39,29 @@ public class MentorSignUps {
         this.clock = clock;
     }
 
+    /**
+     * A sign-up: a new address gets its confirmation link. A pending one keeps its first profile and gets the same link
+     * again (whoever types someone's address can neither rewrite their sign-up nor kill their link), a few times a day
+     * at most: Passerelle is no relay to fill a stranger's mailbox.
+     */
     @Transactional
     public void signUp(Mentor.Profile profile) {
         Optional<Mentor> known = mentors.findByEmail(profile.email());
-        if (known.isEmpty() || known.get().getStatus() == Mentor.Status.EMAIL_TO_CONFIRM) {
-            // Unconfirmed, the latest sign-up wins: nobody has vouched for the earlier one either.
-            Mentor mentor = known.orElseGet(() -> mentors.save(Mentor.of(profile, Mentor.Status.EMAIL_TO_CONFIRM, clock.instant())));
-            mentor.update(profile);
+        if (!mails.get(profile.email(), address -> io.github.bucket4j.Bucket.builder().addLimit(limit -> limit
+                .capacity(MAILS_PER_ADDRESS_AND_DAY).refillGreedy(MAILS_PER_ADDRESS_AND_DAY, java.time.Duration.ofDays(1))).build())
+                .tryConsume(1)) {
+            return;
+        }
+        if (known.isEmpty()) {
+            Mentor mentor = mentors.saveAndFlush(Mentor.of(profile, Mentor.Status.EMAIL_TO_CONFIRM, clock.instant()));
             String nonce = mentor.renewLinkNonce(MentorLinks.newNonce());
             mailer.confirmAddress(mentor.getEmail(), mentor.getFirstName(), links.url(MentorLinks.Purpose.CONFIRM, mentor.getId(), nonce));
+            return;
+        }
+        if (known.get().getStatus() == Mentor.Status.EMAIL_TO_CONFIRM) {
+            Mentor mentor = known.get();
+            mailer.confirmAddress(mentor.getEmail(), mentor.getFirstName(),
+                    links.url(MentorLinks.Purpose.CONFIRM, mentor.getId(), mentor.getLinkNonce()));
             return;
         }
         // Known and confirmed: nothing changes (whoever typed this address cannot rewrite a mentor's profile).
@@ -93,6 +113,17 @@ public class MentorSignUps {
             mentor.setStatus(Mentor.Status.INACTIVE);
             mailer.notValidated(mentor.getEmail(), mentor.getFirstName());
         }
+    }
+
+    /** The sign-up a confirmation link is about, to show before the button (the person confirms what they typed). */
+    @Transactional(readOnly = true)
+    public Optional<String> pendingSummary(String token) {
+        ReferralLinks.Verified verified = links.verify(MentorLinks.Purpose.CONFIRM, token);
+        if (verified.check() != ReferralLinks.Check.VALID) {
+            return Optional.empty();
+        }
+        return mentors.findById(verified.referralId()).filter(m -> m.getStatus() == Mentor.Status.EMAIL_TO_CONFIRM
+                && Objects.equals(m.getLinkNonce(), verified.nonce())).map(MentorSummary::of);
     }
 
     /** The link to the mentor's space: its secret is kept until the mentor leaves. */

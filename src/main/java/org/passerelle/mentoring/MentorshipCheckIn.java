@@ -57,7 +57,7 @@ public class MentorshipCheckIn {
         this.youthAnsweredAt = at;
     }
 
-    /** The youth's erasure: the mentor's note may speak of them. */
+    /** The mentor's or the youth's erasure: the mentor's note may name either. */
     public void forgetYouth() {
         this.mentorNote = null;
     }

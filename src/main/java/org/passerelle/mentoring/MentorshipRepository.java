@@ -13,4 +13,6 @@ public interface MentorshipRepository extends JpaRepository<Mentorship, Long> {
     Optional<Mentorship> findFirstByJourneyIdAndStatus(Long journeyId, Mentorship.Status status);
 
     List<Mentorship> findByJourneyId(Long journeyId);
+
+    List<Mentorship> findByMentorId(Long mentorId);
 }

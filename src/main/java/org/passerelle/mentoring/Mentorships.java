@@ -170,8 +170,9 @@ public class Mentorships {
         if (active.isEmpty() || body == null) {
             return false;
         }
+        // Only a recent check-in: "3" written weeks later is about something else.
         Optional<MentorshipCheckIn> waiting = checkIns.findFirstByMentorshipIdOrderByAskedAtDesc(active.get().getId())
-                .filter(c -> c.getYouthAnswer() == null);
+                .filter(c -> c.getYouthAnswer() == null && c.getAskedAt().isAfter(clock.instant().minus(java.time.Duration.ofDays(14))));
         String answer = youthAnswer(body);
         if (waiting.isEmpty() || answer == null) {
             return false;
@@ -236,6 +237,26 @@ public class Mentorships {
             checkIns.findByMentorshipIdOrderByAskedAtDesc(mentorship.getId()).forEach(MentorshipCheckIn::forgetYouth);
             mentorship.end("abandon", Mentorship.EndedBy.PASSERELLE, clock.instant());
         }
+    }
+
+    /** The mentor's erasure: what they typed in check-ins and proposals goes. */
+    @Transactional
+    public void forgetMentor(Long mentorId) {
+        for (MentorMatch match : matches.findByMentorIdAndStatus(mentorId, MentorMatch.Status.ACCEPTED)) {
+            match.forgetMentor();
+        }
+        for (MentorMatch match : matches.findByMentorIdAndStatus(mentorId, MentorMatch.Status.REFUSED)) {
+            match.forgetMentor();
+        }
+        for (Mentorship mentorship : mentorships.findByMentorId(mentorId)) {
+            checkIns.findByMentorshipIdOrderByAskedAtDesc(mentorship.getId()).forEach(MentorshipCheckIn::forgetYouth);
+        }
+    }
+
+    /** Whether a mentor never mentored anybody. */
+    @Transactional(readOnly = true)
+    public boolean isEmptyFor(Long mentorId) {
+        return mentorships.findByMentorId(mentorId).isEmpty();
     }
 
     @Transactional(readOnly = true)

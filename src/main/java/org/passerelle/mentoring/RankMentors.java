@@ -15,9 +15,33 @@ import org.springframework.stereotype.Component;
 public class RankMentors implements JavaDelegate {
 
     private final MentorRanking ranking;
+    private final org.camunda.bpm.engine.TaskService tasks;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
 
-    public RankMentors(MentorRanking ranking) {
+    public RankMentors(MentorRanking ranking, org.camunda.bpm.engine.TaskService tasks, org.camunda.bpm.engine.RuntimeService runtime) {
         this.ranking = ranking;
+        this.tasks = tasks;
+        this.runtime = runtime;
+    }
+
+    /** Every search waiting for a mediator's choice is ranked again (a mentor left: their name must go). */
+    public void refreshWaitingSearches() {
+        for (var task : tasks.createTaskQuery().processDefinitionKey(MentorMatching.PROCESS_ID)
+                .taskDefinitionKey(MentorMatching.Tasks.CHOOSE_MENTOR).list()) {
+            Long journeyId = (Long) runtime.getVariable(task.getProcessInstanceId(), YouthJourney.Vars.JOURNEY_ID);
+            boolean widened = Boolean.TRUE.equals(runtime.getVariable(task.getProcessInstanceId(), Vars.WIDENED_SEARCH));
+            MentorRanking.Result result = ranking.rank(journeyId, widened);
+            runtime.setVariables(task.getProcessInstanceId(), java.util.Map.of(Vars.MENTOR_OPTIONS, options(result),
+                    Vars.MENTOR_PROPOSALS, MentorProposalText.of(result, widened)));
+        }
+    }
+
+    private static Object options(MentorRanking.Result result) {
+        List<Choice> options = new ArrayList<>();
+        result.proposals().forEach(p -> options.add(new Choice(p.mentor().fullName() + " — " + p.mentor().getCompany()
+                + " (" + MentorVocabulary.label(MentorVocabulary.SECTORS, p.mentor().getSector()) + ")", p.mentor().getId().toString())));
+        options.add(new Choice("Aucun mentor ne convient", Values.NONE));
+        return Choice.asFormValues(options);
     }
 
     @Override
@@ -26,11 +50,7 @@ public class RankMentors implements JavaDelegate {
         boolean widened = Values.WIDEN.equals(execution.getVariable(Vars.MENTOR_DECISION))
                 || Boolean.TRUE.equals(execution.getVariable(Vars.WIDENED_SEARCH));
         MentorRanking.Result result = ranking.rank(journeyId, widened);
-        List<Choice> options = new ArrayList<>();
-        result.proposals().forEach(p -> options.add(new Choice(p.mentor().fullName() + " — " + p.mentor().getCompany()
-                + " (" + MentorVocabulary.label(MentorVocabulary.SECTORS, p.mentor().getSector()) + ")", p.mentor().getId().toString())));
-        options.add(new Choice("Aucun mentor ne convient", Values.NONE));
-        execution.setVariable(Vars.MENTOR_OPTIONS, Choice.asFormValues(options));
+        execution.setVariable(Vars.MENTOR_OPTIONS, options(result));
         execution.setVariable(Vars.MENTOR_PROPOSALS, MentorProposalText.of(result, widened));
         execution.setVariable(Vars.WIDENED_SEARCH, widened);
         execution.setVariable(Vars.OUTCOME, Values.NO_MENTOR);

@@ -32,5 +32,6 @@ public class ApplyRetention implements JavaDelegate {
         execution.setVariable(ERASED_COUNT, erased);
         // A mentor's sign-up nobody confirmed within a month: an address typed by someone else, most likely.
         mentors.forgetUnconfirmedBefore(clock.instant().minus(Duration.ofDays(30)));
+        mentors.forgetNeverActiveBefore(clock.instant().minus(Duration.ofDays(365)));
     }
 }

@@ -82,11 +82,18 @@ public class Erasure {
                 if (runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count() > 0) {
                     runtimeService.deleteProcessInstance(instanceId, "Effacement à la demande du jeune", true, true);
                 }
+                // Processes started beside the journey under its key (the guided first questions).
+                String key = journey.getId().toString();
+                runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+                        .filter(p -> !p.getId().equals(instanceId))
+                        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "Effacement à la demande du jeune", true, true));
                 // Called processes, and theirs (a mentorship is called by the mentor search).
                 List<String> historic = new ArrayList<>(List.of(instanceId));
+                historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(key).list().stream()
+                        .map(HistoricProcessInstance::getId).filter(id -> !historic.contains(id)).forEach(historic::add);
                 for (int i = 0; i < historic.size(); i++) {
                     historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(historic.get(i)).list().stream()
-                            .map(HistoricProcessInstance::getId).forEach(historic::add);
+                            .map(HistoricProcessInstance::getId).filter(id -> !historic.contains(id)).forEach(historic::add);
                 }
                 // Decision inputs (age, statuses…) and the operation log may name the youth: they go too.
                 for (String processInstanceId : historic) {

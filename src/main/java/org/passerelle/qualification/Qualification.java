@@ -183,7 +183,7 @@ public class Qualification {
 
     /** On the mediator's first-answer task when it is still open (its comments), otherwise on the journey. */
     private void noteForTheMediator(Journey journey, String note) {
-        if (journey.getProcessInstanceId() == null) {
+        if (journey.getProcessInstanceId() == null || journey.getYouth().getErasedAt() != null) {
             return;
         }
         var task = tasks.createTaskQuery().processInstanceId(journey.getProcessInstanceId())

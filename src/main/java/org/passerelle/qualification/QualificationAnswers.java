@@ -20,7 +20,7 @@ public final class QualificationAnswers {
             "souhait", "disponibilite");
 
     private static final Pattern NUMBER = Pattern.compile("\\b(\\d{1,4})\\b");
-    private static final Pattern HUMAN = Pattern.compile(".*\\b(parler|humain|quelqu.?un|conseill\\w*|mediat\\w*|appel\\w*)\\b.*");
+    private static final Pattern HUMAN = Pattern.compile(".*\\b(parler|humain|quelqu.?un|conseill\\w*|mediateur\\w*|mediatrice\\w*|rappel\\w*|appelez|appelle.moi)\\b.*");
 
     private QualificationAnswers() {
     }

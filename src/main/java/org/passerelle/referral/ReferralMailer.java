@@ -56,7 +56,7 @@ public class ReferralMailer {
         if ("log".equals(settings.getMailDelivery())) {
             // Demo without a mail server: the answer link is logged (it names no youth) so the partner page can be tried.
             // Only the link: a lead's text may put the youth's first name on the same line.
-            java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\S*/(partenaires|mentors)/\\S*").matcher(text);
+            java.util.regex.Matcher link = java.util.regex.Pattern.compile("\\S*/(partenaires|mentors/(?!espace))\\S*").matcher(text);
             log.info("Demo mode, email not sent; answer link: {}", link.find() ? link.group() : "(none)");
             return;
         }

@@ -49,7 +49,11 @@ public class CampaignDashboard {
                 return new Query(Instant.EPOCH, by, null);
             }
             try {
-                return new Query(LocalDate.parse(depuis).atStartOfDay(ZoneOffset.UTC).toInstant(), by, null);
+                LocalDate date = LocalDate.parse(depuis);
+                if (date.getYear() < 2000 || date.getYear() > 2100) {
+                    return new Query(null, by, "Date incorrecte : indiquez-la au format AAAA-MM-JJ.");
+                }
+                return new Query(date.atStartOfDay(ZoneOffset.UTC).toInstant(), by, null);
             } catch (DateTimeParseException e) {
                 return new Query(null, by, "Date incorrecte : indiquez-la au format AAAA-MM-JJ.");
             }

@@ -100,7 +100,7 @@ public class SelfTestPage {
                         .append(number++).append(". ").append(HtmlPages.escape(q.statement()))
                         .append(isMissing ? " <strong>(réponse manquante)</strong>" : "").append("</legend>");
                 for (Map.Entry<String, String> choice : SelfTestScores.SCALE.entrySet()) {
-                    String id = q.code() + "-" + choice.getKey();
+                    String id = HtmlPages.escape(q.code() + "-" + choice.getKey());
                     boolean checked = answers.containsKey(q.code()) && answers.get(q.code()) == Integer.parseInt(choice.getKey());
                     html.append("<label for=\"").append(id).append("\"><input type=\"radio\" id=\"").append(id).append("\" name=\"")
                             .append(HtmlPages.escape(q.code())).append("\" value=\"").append(choice.getKey()).append("\"")

@@ -26,6 +26,9 @@ class SelfTestQuestionsCheck implements DecisionCheck {
         var rows = engine.evaluateDecisionTable(decision, Variables.createVariables().putValue("langue", "fr")).getResultList();
         for (var row : rows) {
             var question = SelfTestQuestions.Question.of(row);
+            if (!question.code().matches("[a-zA-Z0-9_]{1,40}") || question.code().equals("t")) {
+                problems.add("code « " + question.code() + " » refusé : lettres, chiffres ou _, 40 au plus (et pas « t »)");
+            }
             if (!codes.add(question.code())) {
                 problems.add("le code « " + question.code() + " » figure deux fois");
             }

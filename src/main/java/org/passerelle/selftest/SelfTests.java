@@ -87,10 +87,11 @@ public class SelfTests {
         if (test.isEmpty()) {
             return LinkState.INVALID;
         }
-        if (test.get().getCompletedAt() != null) {
-            return LinkState.DONE;
+        // Expiry first: once the link has expired, even the results are no longer shown through it.
+        if (verified.check() == ReferralLinks.Check.EXPIRED) {
+            return LinkState.EXPIRED;
         }
-        return verified.check() == ReferralLinks.Check.EXPIRED ? LinkState.EXPIRED : LinkState.OPEN;
+        return test.get().getCompletedAt() != null ? LinkState.DONE : LinkState.OPEN;
     }
 
     @Transactional(readOnly = true)
@@ -108,6 +109,10 @@ public class SelfTests {
     @Transactional
     public String complete(String token, Map<String, Integer> answers) {
         SelfTest test = of(token).orElseThrow();
+        if (test.getCompletedAt() != null) {
+            // A second submission at once (a double tap): the first one counts.
+            return test.getResults();
+        }
         SelfTestScores.Result result = SelfTestScores.of(questions.all(), answers);
         test.complete(result.inWords(), clock.instant());
         Journey journey = journeys.findById(test.getJourneyId()).orElseThrow();

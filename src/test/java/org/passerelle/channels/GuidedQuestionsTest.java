@@ -181,6 +181,22 @@ class GuidedQuestionsTest {
                 .anyMatch(note -> note.startsWith("Premières questions interrompues (le jeune a demandé à parler à quelqu'un)"));
     }
 
+    @Autowired org.passerelle.privacy.Erasure erasure;
+    @Autowired org.camunda.bpm.engine.HistoryService historyService;
+
+    @Test
+    void erasingTheYouthEndsTheQuestionsAndTheirHistory() {
+        Journey journey = youth("33611110004", "Bonjour");
+        taps("33611110004", "Oui");
+        assertThat(questionsRunning(journey)).isTrue();
+
+        erasure.eraseYouthOf(journey.getId());
+
+        assertThat(questionsRunning(journey)).isFalse();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(YouthQualification.PROCESS_ID)
+                .processInstanceBusinessKey(journey.getId().toString()).count()).isZero();
+    }
+
     @Test
     void aStopEndsTheQuestionsWithoutAnotherMessage() {
         Journey journey = youth("33611110003", "Bonjour");

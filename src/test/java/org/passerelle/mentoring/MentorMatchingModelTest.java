@@ -69,6 +69,7 @@ class MentorMatchingModelTest {
         Mocks.register("introduceMentorship", introduce);
         Mocks.register("askMentorshipCheckIn", askCheckIn);
         Mocks.register("closeMentorship", close);
+        Mocks.register("checkMentorChoice", mock(org.camunda.bpm.engine.delegate.TaskListener.class));
     }
 
     @AfterEach

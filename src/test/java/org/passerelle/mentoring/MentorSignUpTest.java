@@ -144,23 +144,39 @@ class MentorSignUpTest {
     }
 
     @Test
-    void signingUpTwiceGivesOneMentorAndNeverRewritesAConfirmedProfile() throws Exception {
+    void signingUpTwiceGivesOneMentorAndNobodyRewritesSomeoneElsesSignUp() throws Exception {
         post("/mentors/inscription", form("twice@signup.example.org"));
-        HttpResponse<String> again = post("/mentors/inscription", form("Twice@Signup.example.org ").replace("capacite=2", "capacite=4"));
+        HttpResponse<String> again = post("/mentors/inscription", form("Twice@Signup.example.org ").replace("capacite=2", "capacite=4")
+                .replace("Orange", "Usurpateur"));
 
         assertThat(again.body()).contains("Vérifiez votre boîte de réception");
         Mentor mentor = mentors.findByEmail("twice@signup.example.org").orElseThrow();
-        assertThat(mentor.getCapacity()).isEqualTo(4);
-        // Only the latest email's link confirms.
-        String older = link(smtp.getReceivedMessages()[0], "/mentors/confirmation");
-        String latest = link(smtp.getReceivedMessages()[1], "/mentors/confirmation");
-        assertThat(post("/mentors/confirmation", t(older)).statusCode()).isEqualTo(400);
-        assertThat(post("/mentors/confirmation", t(latest)).statusCode()).isEqualTo(200);
+        assertThat(mentor.getCapacity()).as("the first sign-up stays").isEqualTo(2);
+        assertThat(mentor.getCompany()).isEqualTo("Orange");
+        // The same link again: whoever typed the address cannot kill the first email's link either.
+        String first = link(smtp.getReceivedMessages()[0], "/mentors/confirmation");
+        String second = link(smtp.getReceivedMessages()[1], "/mentors/confirmation");
+        assertThat(second).isEqualTo(first);
+        assertThat(get("/mentors/confirmation?" + t(first)).body()).contains("Vous confirmez cette inscription", "Julien Moreau — Orange");
+        assertThat(post("/mentors/confirmation", t(first)).statusCode()).isEqualTo(200);
 
         HttpResponse<String> third = post("/mentors/inscription", form("twice@signup.example.org").replace("Orange", "Concurrent"));
         assertThat(third.body()).contains("Vérifiez votre boîte de réception");
         assertThat(mentors.findByEmail("twice@signup.example.org").orElseThrow().getCompany()).isEqualTo("Orange");
         assertThat(smtp.getReceivedMessages()[2].getContent().toString()).contains("rien n'a été modifié");
+
+        // A fourth sign-up the same day sends nothing more to that address.
+        post("/mentors/inscription", form("twice@signup.example.org"));
+        assertThat(smtp.getReceivedMessages()).hasSize(3);
+    }
+
+    @Test
+    void anAddressAMailLibraryWouldReadAsSeveralIsRefused() {
+        HttpResponse<String> refused = post("/mentors/inscription", form("a,b@signup.example.org"));
+
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("L&#39;adresse e-mail n&#39;est pas valide");
+        assertThat(smtp.getReceivedMessages()).isEmpty();
     }
 
     @Test

@@ -271,6 +271,8 @@ class MentorshipJourneyTest {
 
         leaving.erase(julien.getId());
 
+        assertThat(matches.findByMentorIdAndStatus(julien.getId(), MentorMatch.Status.ACCEPTED)).allSatisfy(m ->
+                assertThat(m.getFirstMeeting()).as("what the mentor typed goes with them").isNull());
         assertThat(get("/mentors/proposition", proposal).statusCode()).isEqualTo(410);
         runJob(waiting.getId(), "taskRankMentors");
         assertThat(taskService.createTaskQuery().processInstanceId(waiting.getId()).singleResult().getTaskDefinitionKey())
@@ -282,6 +284,24 @@ class MentorshipJourneyTest {
         assertThat(mentorships.findByMentorIdAndStatus(julien.getId(), Mentorship.Status.ENDED)).singleElement()
                 .satisfies(m -> assertThat(m.getOutcome()).isEqualTo("mentorParti"));
         assertThat(matches.findByMentorIdAndStatus(julien.getId(), MentorMatch.Status.WITHDRAWN)).hasSize(1);
+    }
+
+    @Test
+    void aMentorWhoLeavesDisappearsFromTheListsAMediatorHasOpenAndCannotBeChosen() throws Exception {
+        Mentor julien = mentor("Julien", "numerique", "971", false, 1, "gone");
+        ProcessInstance search = search(youth("gone"));
+        var task = taskService.createTaskQuery().processInstanceId(search.getId()).singleResult();
+        assertThat(taskService.getVariable(task.getId(), MentorMatching.Vars.MENTOR_OPTIONS).toString()).contains("Entreprise gone");
+
+        leaving.erase(julien.getId());
+
+        assertThat(taskService.getVariable(task.getId(), MentorMatching.Vars.MENTOR_OPTIONS).toString()).doesNotContain("Entreprise gone")
+                .doesNotContain("\"" + julien.getId() + "\"");
+        assertThat(taskService.getVariable(task.getId(), MentorMatching.Vars.MENTOR_PROPOSALS).toString()).doesNotContain("Entreprise gone");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> taskService.complete(task.getId(),
+                Map.of(MentorMatching.Vars.MENTOR_ID, julien.getId().toString())))
+                .hasMessageContaining("Ce mentor n'est plus disponible");
+        assertThat(taskService.createTaskQuery().processInstanceId(search.getId()).count()).as("the task stays").isOne();
     }
 
     @Test
