@@ -92,7 +92,8 @@ class CampaignDashboardTest {
         assertThat(badDate.body()).contains("Date incorrecte");
         assertThat(as("funnelSupervisor", "/api/reporting/funnel?depuis=2026-13-01").statusCode()).isEqualTo(400);
         assertThat(as("funnelSupervisor", "/tableau-de-bord/campagnes.csv?par=x").statusCode()).isEqualTo(400);
-        assertThat(as("funnelSupervisor", "/tableau-de-bord/campagnes?depuis=2999-01-01").body()).contains("0 parcours");
+        assertThat(as("funnelSupervisor", "/tableau-de-bord/campagnes?depuis=2099-01-01").body()).contains("0 parcours");
+        assertThat(as("funnelSupervisor", "/tableau-de-bord/campagnes?depuis=2999-01-01").statusCode()).as("a year out of range").isEqualTo(400);
     }
 
     @Test
