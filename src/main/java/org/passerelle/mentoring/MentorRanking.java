@@ -70,7 +70,9 @@ public class MentorRanking {
                     .putValue("placesLibres", places)
                     .putValue("dejaSollicite", asked.contains(mentor.getId()))
                     .putValue("mentoratsReussis", (int) successes)
-                    .putValue("rechercheElargie", widened);
+                    .putValue("rechercheElargie", widened)
+                    // The self-test's two strongest interests ("S,A"), for a column a lead may add.
+                    .putValue("interetsJeune", youth.getInterests() == null ? "" : youth.getInterests());
             List<String> whyNot = new ArrayList<>();
             List<String> why = new ArrayList<>();
             int points = 0;

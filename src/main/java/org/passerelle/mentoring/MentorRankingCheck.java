@@ -27,7 +27,8 @@ class MentorRankingCheck implements DecisionCheck {
         for (boolean sameSector : List.of(true, false)) {
             var facts = Variables.createVariables().putValue("memeSecteur", sameSector).putValue("objectifAccompagne", true)
                     .putValue("memeDepartement", true).putValue("aDistance", false).putValue("placesLibres", 1)
-                    .putValue("dejaSollicite", false).putValue("mentoratsReussis", 0).putValue("rechercheElargie", false);
+                    .putValue("dejaSollicite", false).putValue("mentoratsReussis", 0).putValue("rechercheElargie", false)
+                    .putValue("interetsJeune", "S,A");
             for (Map<String, Object> row : engine.evaluateDecisionTable(decision, facts).getResultList()) {
                 if (!"oui".equals(row.get("exclu")) && !"non".equals(row.get("exclu"))) {
                     problems.add("chaque règle doit dire « exclu » : \"oui\" ou \"non\"");

@@ -88,6 +88,49 @@ class MentorRankingByLeadTest {
     }
 
     @Test
+    void aLeadRanksByTheSelfTestsInterests() throws Exception {
+        Mentor plain = mentor("Yann", "971", false);
+        Mentor social = mentor("Sara", "971", false);
+        Youth youth = new Youth("whatsapp", "ranking-lead-2", "Lila", null, Instant.now());
+        youth.setDepartement("971");
+        youth.setProjectSector("btp");
+        youth.setInterests("S,A");
+        youths.save(youth);
+        Journey journey = journeys.save(new Journey(youth, Instant.now()));
+        String shipped = Files.readString(Path.of("processes/mentor-ranking.dmn"));
+        // A column reading the youth's interests, and a rule favouring mentors who help with discovering the trade.
+        String withInterests = shipped.replace("      <output id=\"rankingOutputExcluded\"", """
+                      <input id="rankingInputInterests" label="Intérêt social (test)">
+                        <inputExpression id="rankingInputExpressionInterests" typeRef="boolean"><text>contains(interetsJeune, "S")</text></inputExpression>
+                      </input>
+                      <output id="rankingOutputExcluded\"""")
+                .replaceAll("(\\s*)<outputEntry id=\"(ranking[A-Za-z]+)Excluded\"", "$1<inputEntry id=\"$2Interests\"><text></text></inputEntry>$1<outputEntry id=\"$2Excluded\"")
+                .replace("    </decisionTable>", """
+                      <rule id="rankingSocialInterest">
+                        <inputEntry id="rankingSocialInterestSameSector"><text></text></inputEntry>
+                        <inputEntry id="rankingSocialInterestGoalHelped"><text></text></inputEntry>
+                        <inputEntry id="rankingSocialInterestInDepartement"><text></text></inputEntry>
+                        <inputEntry id="rankingSocialInterestRemote"><text></text></inputEntry>
+                        <inputEntry id="rankingSocialInterestPlaces"><text></text></inputEntry>
+                        <inputEntry id="rankingSocialInterestAlreadyAsked"><text></text></inputEntry>
+                        <inputEntry id="rankingSocialInterestSuccesses"><text></text></inputEntry>
+                        <inputEntry id="rankingSocialInterestWidened"><text></text></inputEntry>
+                        <inputEntry id="rankingSocialInterestInterests"><text>true</text></inputEntry>
+                        <outputEntry id="rankingSocialInterestExcluded"><text>"non"</text></outputEntry>
+                        <outputEntry id="rankingSocialInterestPoints"><text>7</text></outputEntry>
+                        <outputEntry id="rankingSocialInterestReason"><text>"le jeune a un goût pour le social"</text></outputEntry>
+                      </rule>
+                    </decisionTable>""");
+        String lead = TestUsers.ensure(identity, "rankingLead3", Roles.PROGRAMME_LEADS);
+        var deployed = ModelerDeploy.deploy(port, lead, Map.of("mentor-ranking.dmn", withInterests));
+        assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
+
+        var ranked = ranking.rank(journey.getId(), false).proposals();
+        assertThat(ranked.get(positionOf(ranked, social)).reasons()).contains("le jeune a un goût pour le social");
+        assertThat(ranked.get(positionOf(ranked, plain)).points()).as("same sector, same département, social interest").isEqualTo(50 + 15 + 7);
+    }
+
+    @Test
     void aTableWithoutReasonsIsRefusedAtDeployTimeInFrench() throws Exception {
         String lead = TestUsers.ensure(identity, "rankingLead2", Roles.PROGRAMME_LEADS);
         String shipped = Files.readString(Path.of("processes/mentor-ranking.dmn"));
