@@ -64,6 +64,8 @@ class GraphApiSendingTest {
 
     @LocalServerPort int port;
     @Autowired ManagementService managementService;
+    @Autowired
+    private org.passerelle.channels.inbox.IntakeTrigger intakeTrigger;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired YouthRepository youths;
@@ -91,7 +93,7 @@ class GraphApiSendingTest {
 
     private Journey youthWrites(String channel, String body, String externalId) {
         MetaWebhooks.signed(port, channel.equals("whatsapp") ? "/webhooks/whatsapp" : "/webhooks/messenger", body);
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
         var youth = youths.findByChannelAndExternalId(channel, externalId).orElseThrow();
         return journeys.findFirstByYouthIdOrderByOpenedAtDesc(youth.getId()).orElseThrow();
     }
@@ -138,7 +140,7 @@ class GraphApiSendingTest {
                    "errors":[{"code":131047,"title":"Re-engagement message"}]}]}}]}]}""";
 
         MetaWebhooks.signed(port, "/webhooks/whatsapp", failed);
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
 
         graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.type", equalTo("text"))));
         graph.verify(1, postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.type", equalTo("template"))));
@@ -158,9 +160,9 @@ class GraphApiSendingTest {
                    "errors":[{"code":131026,"title":"Message Undeliverable"}]}]}}]}]}""";
 
         MetaWebhooks.signed(port, "/webhooks/whatsapp", failed);
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
         MetaWebhooks.signed(port, "/webhooks/whatsapp", failed.replace("1763900100", "1763900200"));
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
 
         var instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(journey.getId().toString()).singleResult();
         var tasks = taskService.createTaskQuery().processInstanceId(instance.getId())
@@ -234,7 +236,7 @@ class GraphApiSendingTest {
                 "\"type\":\"contacts\",\"contacts\":[{\"name\":{\"formatted_name\":\"Léa Martin\",\"first_name\":\"Léa\"},"
                         + "\"phones\":[{\"phone\":\"+33 6 12 34 56 78\",\"type\":\"CELL\"}]}]");
         MetaWebhooks.signed(port, "/webhooks/whatsapp", card);
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
 
         var task = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId()).taskDefinitionKey(Tasks.FIRST_ANSWER)
                 .singleResult();
@@ -444,7 +446,7 @@ class GraphApiSendingTest {
         graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.lead-tpl\"}]}")));
 
         assertThat(MetaWebhooks.signed(port, "/webhooks/messenger", leadgen("lead-1001")).statusCode()).isEqualTo(200);
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
 
         var youth = youths.findByChannelAndExternalId("whatsapp", "262692000001").orElseThrow();
         assertThat(youth.getFirstName()).isEqualTo("Maëva");
@@ -463,7 +465,7 @@ class GraphApiSendingTest {
         stubLead("lead-1003", "non", "0693 00 00 03");
 
         MetaWebhooks.signed(port, "/webhooks/messenger", leadgen("lead-1003"));
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
 
         var youth = youths.findByChannelAndExternalId("leadAds", "lead-1003").orElseThrow();
         assertThat(youth.getFullName()).isEqualTo("Maëva Hoarau");
@@ -492,11 +494,11 @@ class GraphApiSendingTest {
     @Test
     void aLeadWhosePhoneIsAKnownWhatsAppYouthJoinsThatYouth() {
         MetaWebhooks.signed(port, "/webhooks/whatsapp", MetaWebhooks.whatsAppText("wamid.lead-known", "262692000004", "Maëva", "Bonjour"));
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
         stubLead("lead-1004", "non", "+262692000004");
 
         MetaWebhooks.signed(port, "/webhooks/messenger", leadgen("lead-1004"));
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
 
         assertThat(youths.findByChannelAndExternalId("leadAds", "lead-1004")).isEmpty();
         var youth = youths.findByChannelAndExternalId("whatsapp", "262692000004").orElseThrow();
@@ -514,6 +516,7 @@ class GraphApiSendingTest {
                 .willReturn(com.github.tomakehurst.wiremock.client.WireMock.notFound()));
 
         MetaWebhooks.signed(port, "/webhooks/messenger", twoLeads("lead-404", "lead-1005"));
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
         // Each pass runs what is due as the job executor would (retry timers included, a minute apart in real life).
         for (int pass = 0; pass < 4 * LeadIntake.UNREADABLE_AFTER_ATTEMPTS; pass++) {
             var pending = managementService.createJobQuery().processDefinitionKey(org.passerelle.channels.inbox.WebhookDelivery.PROCESS_ID).list();
@@ -536,7 +539,7 @@ class GraphApiSendingTest {
         stubLead("lead-1002", "non", "+262 692 00 00 02");
 
         MetaWebhooks.signed(port, "/webhooks/messenger", leadgen("lead-1002"));
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
 
         var youth = youths.findByChannelAndExternalId("leadAds", "lead-1002").orElseThrow();
         Journey journey = journeys.findFirstByYouthIdOrderByOpenedAtDesc(youth.getId()).orElseThrow();

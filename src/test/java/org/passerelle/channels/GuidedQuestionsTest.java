@@ -58,6 +58,8 @@ class GuidedQuestionsTest {
 
     @LocalServerPort int port;
     @Autowired ManagementService managementService;
+    @Autowired
+    private org.passerelle.channels.inbox.IntakeTrigger intakeTrigger;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired YouthRepository youths;
@@ -91,7 +93,7 @@ class GuidedQuestionsTest {
     }
 
     private Journey settle(String waId) {
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
         Youth youth = youths.findByChannelAndExternalId("whatsapp", waId).orElseThrow();
         Journey journey = journeys.findFirstByYouthIdOrderByOpenedAtDesc(youth.getId()).orElseThrow();
         for (int round = 0; round < 10; round++) {

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.passerelle.channels.inbox.IntakeTrigger;
 import org.passerelle.channels.inbox.WebhookDelivery;
+import org.passerelle.channels.inbox.WebhookIntake;
 import org.passerelle.channels.inbox.WebhookSignature;
 import org.passerelle.testsupport.Http;
 
@@ -33,15 +35,22 @@ final class MetaWebhooks {
         return post(port, path, body, WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), SECRET));
     }
 
-    /** Runs the stored deliveries' jobs as the job executor would. */
-    static void processDeliveries(ManagementService managementService) {
+    /**
+     * Runs the stored deliveries' jobs as the job executor would: the batch jobs the webhooks asked for (once
+     * their start, which happens off the request thread, is done), then any delivery's own retried job.
+     */
+    static void processDeliveries(ManagementService managementService, IntakeTrigger trigger) {
         List<Job> jobs;
-        while (!(jobs = managementService.createJobQuery().processDefinitionKey(WebhookDelivery.PROCESS_ID)
-                .executable().list()).isEmpty()) {
+        do {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> !trigger.isStarting());
+            jobs = new java.util.ArrayList<>(managementService.createJobQuery().processDefinitionKey(WebhookIntake.PROCESS_ID)
+                    .executable().list());
+            jobs.addAll(managementService.createJobQuery().processDefinitionKey(WebhookDelivery.PROCESS_ID)
+                    .executable().list());
             for (Job job : jobs) {
                 managementService.executeJob(job.getId());
             }
-        }
+        } while (!jobs.isEmpty());
     }
 
     static String whatsAppText(String messageId, String waId, String name, String text) {

@@ -37,7 +37,8 @@ class RestartReplayTest {
         try (ConfigurableApplicationContext after = start(database)) {
             int port = ((ServletWebServerApplicationContext) after).getWebServer().getPort();
             MetaWebhooks.signed(port, "/webhooks/whatsapp", body); // and Meta redelivers it for good measure
-            MetaWebhooks.processDeliveries(after.getBean(ManagementService.class));
+            MetaWebhooks.processDeliveries(after.getBean(ManagementService.class),
+                    after.getBean(org.passerelle.channels.inbox.IntakeTrigger.class));
 
             var youth = after.getBean(YouthRepository.class).findByChannelAndExternalId("whatsapp", "33644440001").orElseThrow();
             var journeys = after.getBean(JourneyRepository.class);

@@ -28,6 +28,8 @@ class WhatsAppIdentityTest {
 
     @LocalServerPort int port;
     @Autowired ManagementService managementService;
+    @Autowired
+    private org.passerelle.channels.inbox.IntakeTrigger intakeTrigger;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired YouthRepository youths;
@@ -54,7 +56,7 @@ class WhatsAppIdentityTest {
 
     private void deliver(String body) {
         assertThat(MetaWebhooks.signed(port, "/webhooks/whatsapp", body).statusCode()).isEqualTo(200);
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
     }
 
     private long journeysOf(String externalId) {
@@ -134,7 +136,7 @@ class WhatsAppIdentityTest {
             assertThat(status.get()).isEqualTo(200);
         }
         pool.shutdown();
-        MetaWebhooks.processDeliveries(managementService);
+        MetaWebhooks.processDeliveries(managementService, intakeTrigger);
         deliver(delivery(contact(null, "RE.600000000000000007", "Noa"), text("wamid.id11", null, "RE.600000000000000007", "Re")));
 
         assertThat(journeysOf("262692600007")).isOne();

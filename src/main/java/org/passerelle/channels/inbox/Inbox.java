@@ -1,30 +1,38 @@
 package org.passerelle.channels.inbox;
 
 import java.time.Clock;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** Stores a delivery and schedules its processing in one transaction, before the webhook answers 200. */
+/**
+ * Stores a delivery with one insert before the webhook answers 200; once that is committed, an intake job is
+ * requested to apply it (see {@link IntakeTrigger}, {@link IntakeBatches}).
+ */
 @Service
 public class Inbox {
 
     private final InboxDeliveryRepository deliveries;
-    private final RuntimeService runtimeService;
+    private final IntakeTrigger trigger;
     private final Clock clock;
 
-    public Inbox(InboxDeliveryRepository deliveries, RuntimeService runtimeService, Clock clock) {
+    public Inbox(InboxDeliveryRepository deliveries, IntakeTrigger trigger, Clock clock) {
         this.deliveries = deliveries;
-        this.runtimeService = runtimeService;
+        this.trigger = trigger;
         this.clock = clock;
     }
 
     @Transactional
     public Long accept(Platform platform, String body) {
         InboxDelivery delivery = deliveries.save(InboxDelivery.received(platform, body, clock.instant()));
-        // The process starts with an asynchronous step: only its job is written here, the work runs after commit.
-        runtimeService.startProcessInstanceByKey(WebhookDelivery.PROCESS_ID, "delivery-" + delivery.getId(),
-                java.util.Map.of(WebhookDelivery.DELIVERY_ID, delivery.getId()));
+        // Requested after the commit: a job started earlier might not see the row yet.
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                trigger.requestIntake();
+            }
+        });
         return delivery.getId();
     }
 

@@ -31,6 +31,9 @@ public class InboxDelivery {
     private int attempts;
     private Instant processedAt;
     private String note;
+    /** The intake job applying this delivery, and until when its claim holds (a dead node's claim expires). */
+    private String claimedBy;
+    private Instant claimedUntil;
 
     protected InboxDelivery() {
     }
@@ -59,6 +62,16 @@ public class InboxDelivery {
     public Instant getReceivedAt() { return receivedAt; }
     public String getNote() { return note; }
     public int getAttempts() { return attempts; }
+    public String getClaimedBy() { return claimedBy; }
+    public Instant getClaimedUntil() { return claimedUntil; }
+
+    /** Taken out of the batches for good: its own webhookDelivery process retries it (and shows its incident). */
+    public void handedToOwnJob() {
+        this.claimedBy = HANDED_OFF;
+        this.claimedUntil = Instant.parse("9999-12-31T00:00:00Z");
+    }
+
+    public static final String HANDED_OFF = "webhookDelivery";
 
     public void attempted() {
         this.attempts++;

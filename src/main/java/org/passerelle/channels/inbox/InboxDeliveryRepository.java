@@ -1,6 +1,11 @@
 package org.passerelle.channels.inbox;
 
+import java.time.Instant;
+import java.util.List;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 public interface InboxDeliveryRepository extends JpaRepository<InboxDelivery, Long> {
 
@@ -10,6 +15,21 @@ public interface InboxDeliveryRepository extends JpaRepository<InboxDelivery, Lo
     java.util.Optional<InboxDelivery> findFirstByStatusOrderByReceivedAtAsc(InboxDelivery.Status status);
 
     /** Deliveries not yet applied that mention this identifier (their raw body may name the youth). */
-    @org.springframework.data.jpa.repository.Query("select d from InboxDelivery d where d.status = 'RECEIVED' and d.body like concat('%', :externalId, '%')")
-    java.util.List<InboxDelivery> findPendingMentioning(String externalId);
+    @Query("select d from InboxDelivery d where d.status = 'RECEIVED' and d.body like concat('%', :externalId, '%')")
+    List<InboxDelivery> findPendingMentioning(String externalId);
+
+    /** Received deliveries nobody holds, oldest first. */
+    @Query("select d.id from InboxDelivery d where d.status = 'RECEIVED' and (d.claimedUntil is null or d.claimedUntil < :now) order by d.id")
+    List<Long> findClaimable(Instant now, Pageable page);
+
+    /**
+     * Claims the given deliveries that are still free. The condition is repeated here so that a job that
+     * lost the race for a row (PostgreSQL re-checks it after waiting for the row) claims nothing.
+     */
+    @Modifying
+    @Query("update InboxDelivery d set d.claimedBy = :token, d.claimedUntil = :until where d.id in :ids and d.status = 'RECEIVED' and (d.claimedUntil is null or d.claimedUntil < :now)")
+    int claim(List<Long> ids, String token, Instant until, Instant now);
+
+    @Query("select d.id from InboxDelivery d where d.claimedBy = :token order by d.id")
+    List<Long> findClaimedBy(String token);
 }
