@@ -20,7 +20,8 @@ public class HandOverQualification implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Object reply = execution.getVariable(Vars.REPLY);
         String why = Replies.HUMAN.equals(reply) ? "le jeune a demandé à parler à quelqu'un"
-                : Replies.DECLINED.equals(reply) ? "le jeune préfère ne pas répondre aux questions" : "le jeune ne répond plus";
+                : Replies.DECLINED.equals(reply) ? "le jeune préfère ne pas répondre aux questions"
+                : Replies.STOPPED.equals(reply) ? "la conversation est arrêtée ou close" : "le jeune ne répond plus";
         qualification.handOver((Long) execution.getVariable(Vars.JOURNEY_ID), why);
     }
 }

@@ -51,12 +51,14 @@ public class Qualification {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final org.camunda.bpm.engine.DecisionService decisions;
+    private final org.passerelle.autoreply.FrequentQuestions frequentQuestions;
     private final Clock clock;
 
     public Qualification(@Value("${passerelle.qualification.enabled:true}") boolean enabled, QualificationQuestions questions,
             JourneyRepository journeys, ConversationMessageRepository messages, OutboundMessages outbound, ProgrammeTexts texts,
             JourneySettings settings, RuntimeService runtime, TaskService tasks, org.camunda.bpm.engine.DecisionService decisions,
-            Clock clock) {
+            org.passerelle.autoreply.FrequentQuestions frequentQuestions, Clock clock) {
+        this.frequentQuestions = frequentQuestions;
         this.decisions = decisions;
         this.enabled = enabled;
         this.questions = questions;
@@ -84,7 +86,7 @@ public class Qualification {
      * the conversation cannot go on (the youth stopped, the journey closed, the 24-hour window passed).
      */
     @Transactional
-    public Optional<String> ask(Long journeyId, String lastKey, boolean again) {
+    public Optional<String> ask(Long journeyId, String lastKey, boolean again, boolean notUnderstood) {
         Journey journey = journeys.findById(journeyId).orElseThrow();
         if (!canTalk(journey)) {
             return Optional.empty();
@@ -93,7 +95,7 @@ public class Qualification {
         Optional<QualificationQuestions.Question> next = again && lastKey != null ? questions.named(channel, lastKey)
                 : questions.after(channel, lastKey);
         next.ifPresent(question -> outbound.send(journey, ConversationMessage.Kind.NUDGE,
-                (again ? "Je n'ai pas bien compris. " : "") + question.text() + numbered(question.buttons()), null, question.buttons()));
+                (notUnderstood ? "Je n'ai pas bien compris. " : "") + question.text() + numbered(question.buttons()), null, question.buttons()));
         return next.map(QualificationQuestions.Question::key);
     }
 
@@ -115,12 +117,17 @@ public class Qualification {
         Journey journey = journeys.findById(journeyId).orElseThrow();
         String reply = messages.findFirstByJourneyIdAndDirectionAndChannelOrderByCreatedAtDesc(journeyId,
                 ConversationMessage.Direction.IN, journey.getYouth().getChannel()).map(ConversationMessage::getBody).orElse("");
+        if (!canTalk(journey)) {
+            return YouthQualification.Replies.STOPPED;
+        }
         if (QualificationAnswers.asksForAHuman(reply) || ("accord".equals(key) && reply.strip().equals("3"))) {
             return YouthQualification.Replies.HUMAN;
         }
         Optional<String> value = QualificationAnswers.read(key, reply, Year.now(clock));
         if (value.isEmpty()) {
-            return YouthQualification.Replies.NOT_UNDERSTOOD;
+            // "C'est gratuit ?" at 2 a.m.: the automatic reply answers it; the question is then asked again.
+            return frequentQuestions.answerTo(reply).isPresent() ? YouthQualification.Replies.FREQUENT_QUESTION
+                    : YouthQualification.Replies.NOT_UNDERSTOOD;
         }
         if ("accord".equals(key)) {
             return "oui".equals(value.get()) ? YouthQualification.Replies.UNDERSTOOD : YouthQualification.Replies.DECLINED;

@@ -32,6 +32,10 @@ public final class YouthQualification {
         public static final String HUMAN = "humain";
         /** The youth would rather not answer questions. */
         public static final String DECLINED = "refus";
+        /** A frequent question (the automatic reply answered it): the same question comes back, no attempt used. */
+        public static final String FREQUENT_QUESTION = "question";
+        /** The conversation cannot go on (STOP, journey closed, window passed): the questions end without a word. */
+        public static final String STOPPED = "arret";
 
         private Replies() {
         }

@@ -12,9 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.passerelle.PasserelleApplication;
@@ -29,20 +27,34 @@ import org.springframework.context.ConfigurableApplicationContext;
  * bare Camunda process start measured in the same run.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.passerelle.benchmark.IntakeBenchmark</pre>
- * Arguments: [messages per database, default 500] [client threads, default 8].
+ * Arguments: [messages per database, default 2000] [deliveries per second, default 200]. Deliveries are sent at that
+ * fixed rate whatever the answers (as the platforms do), and each latency counts from its planned send time. Further
+ * arguments are passed to the application (e.g. {@code --camunda.bpm.job-execution.max-pool-size=3}).
  */
 public final class IntakeBenchmark {
 
     private IntakeBenchmark() {
     }
 
+    private static final List<String> EXTRA = new ArrayList<>();
+
     record Result(String database, int messages, double ackP50Ms, double ackP99Ms, double ackPerSecond,
             double intakePerSecond, double bareStartsPerSecond) {
     }
 
     public static void main(String[] args) throws Exception {
-        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 500;
-        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        try {
+            measure(args);
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
+        int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+        int threads = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+        EXTRA.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
         List<Result> results = new ArrayList<>();
         Path h2 = Files.createTempDirectory("passerelle-bench-h2");
         results.add(run("H2 (file)", messages, threads, "--spring.datasource.url=jdbc:h2:file:" + h2.resolve("db")
@@ -77,8 +89,8 @@ public final class IntakeBenchmark {
                 + System.getProperty("os.arch") + ", Java " + System.getProperty("java.version");
         StringBuilder md = new StringBuilder("# Benchmarks\n\nWritten by `IntakeBenchmark` (README \"Benchmark\"): ")
                 .append(java.time.LocalDate.now()).append(", commit `").append(commit).append("`, ").append(machine)
-                .append(", ").append(messages).append(" signed WhatsApp deliveries from ").append(threads)
-                .append(" clients per database, Passerelle and the bare engine measured in the same run.\n\n")
+                .append(", ").append(messages).append(" signed WhatsApp deliveries at ").append(threads)
+                .append(" per second per database, Passerelle and the bare engine measured in the same run.\n\n")
                 .append("| database | ack p50 | ack p99 | acks/s | intake (journey + first-answer task)/s | bare starts/s | intake ÷ bare |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         StringBuilder json = new StringBuilder("{\"commit\":\"" + commit + "\",\"date\":\"" + java.time.LocalDate.now()
@@ -105,13 +117,20 @@ public final class IntakeBenchmark {
 
     private static Result run(String database, int messages, int threads, String... datasource) throws Exception {
         List<String> args = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=0",
-                "--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN"));
+                "--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN",
+                // Meta delivers from many addresses; the benchmark from one: its concurrent sends are not a flood.
+                "--passerelle.security.anonymous-requests=400", "--passerelle.security.anonymous-requests-per-source=400"));
         args.addAll(List.of(datasource));
+        args.addAll(EXTRA);
         ConfigurableApplicationContext context = SpringApplication.run(PasserelleApplication.class, args.toArray(String[]::new));
         try {
             int port = ((ServletWebServerApplicationContext) context).getWebServer().getPort();
             ProcessEngine engine = context.getBean(ProcessEngine.class);
-            warmUp(port, 50, threads);
+            long beforeWarmUp = engine.getTaskService().createTaskQuery().taskDefinitionKey("taskFirstAnswer").count();
+            warmUp(port, 200, threads);
+            while (engine.getTaskService().createTaskQuery().taskDefinitionKey("taskFirstAnswer").count() < beforeWarmUp + 200) {
+                Thread.sleep(50);
+            }
             long tasksBefore = engine.getTaskService().createTaskQuery().taskDefinitionKey("taskFirstAnswer").count();
 
             List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -135,30 +154,34 @@ public final class IntakeBenchmark {
         send(port, "warmup", messages, threads, new ArrayList<>());
     }
 
-    private static void send(int port, String prefix, int messages, int threads, List<Double> latencies) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        List<Future<?>> sends = new ArrayList<>();
+    /** Sends at a fixed rate (open loop): a slow answer does not slow the next send, as with Meta's traffic. */
+    private static void send(int port, String prefix, int messages, int perSecond, List<Double> latencies) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8, runnable -> {
+            Thread thread = new Thread(runnable);
+            thread.setDaemon(true);
+            return thread;
+        })).build();
+        List<java.util.concurrent.CompletableFuture<?>> sends = new ArrayList<>();
+        long start = System.nanoTime();
+        long interval = 1_000_000_000L / perSecond;
         for (int i = 0; i < messages; i++) {
             String body = whatsApp(prefix + "-" + i, "336" + String.format("%08d", Math.abs((prefix + i).hashCode()) % 100_000_000));
-            sends.add(pool.submit(() -> {
-                HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
-                        .header("Content-Type", "application/json")
-                        .header("X-Hub-Signature-256", WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), "test-app-secret"))
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-                long t0 = System.nanoTime();
-                HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-                latencies.add((System.nanoTime() - t0) / 1e6);
+            long planned = start + i * interval;
+            java.util.concurrent.locks.LockSupport.parkNanos(planned - System.nanoTime());
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/webhooks/whatsapp"))
+                    .header("Content-Type", "application/json")
+                    .header("X-Hub-Signature-256", WebhookSignature.sign(body.getBytes(StandardCharsets.UTF_8), "test-app-secret"))
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            sends.add(http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenAccept(response -> {
+                latencies.add((System.nanoTime() - planned) / 1e6);
                 if (response.statusCode() != 200) {
                     throw new IllegalStateException("webhook answered " + response.statusCode());
                 }
-                return null;
             }));
         }
-        for (Future<?> send : sends) {
+        for (var send : sends) {
             send.get();
         }
-        pool.shutdown();
     }
 
     /** Starts of a process with one user task, through the same engine and database. */

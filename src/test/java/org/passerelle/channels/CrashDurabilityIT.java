@@ -63,16 +63,32 @@ class CrashDurabilityIT {
         assertThat(storedOrApplied).as("acknowledged but missing after the crash").containsAll(acknowledged);
     }
 
+    /**
+     * On PostgreSQL the database is also restarted under load before the kill: the node answers 503 while it is
+     * away (never 200 for what it could not store, never 500), reconnects by itself, and loses nothing either time.
+     */
     @Test
-    void noAcknowledgedDeliveryIsLostOnPostgreSql() throws Exception {
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+    void noAcknowledgedDeliveryIsLostOnPostgreSqlRestartedUnderLoad() throws Exception {
+        Path data = Files.createTempDirectory("passerelle-crash-pg-data");
+        int pgPort = ChildApplication.freePort();
+        EmbeddedPostgres postgres = postgres(data, pgPort);
+        try {
             Path directory = Files.createTempDirectory("passerelle-crash-pg");
             List<String> arguments = new ArrayList<>(COMMON);
             arguments.addAll(List.of("--spring.profiles.active=postgres,demo",
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--spring.datasource.hikari.connection-timeout=3000",
                     "--camunda.bpm.job-execution.lock-time-in-millis=20000"));
-            Set<String> acknowledged = streamThenKill(directory, arguments);
+            Stream stream = Stream.start(directory, arguments);
+            stream.awaitAcknowledged(40);
+            postgres.close();
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> stream.unavailable.get() >= 3);
+            postgres = postgres(data, pgPort);
+            int beforeRestart = stream.acknowledged.size();
+            stream.awaitAcknowledged(beforeRestart + 40);
+            Set<String> acknowledged = stream.kill();
+            assertThat(stream.otherAnswers).as("answers other than 200 and 503").isEmpty();
 
             try (ChildApplication after = ChildApplication.start(directory, arguments)) {
                 awaitFirstAnswerTasks(after, acknowledged.size(), Duration.ofSeconds(20 + 90), true);
@@ -81,9 +97,15 @@ class CrashDurabilityIT {
             try (Connection db = postgres.getPostgresDatabase().getConnection()) {
                 stored = youths(db);
             }
-            assertThat(acknowledged).as("acknowledged deliveries").hasSizeGreaterThan(20);
-            assertThat(stored).as("acknowledged but missing after the crash").containsAll(acknowledged);
+            assertThat(acknowledged).as("acknowledged deliveries").hasSizeGreaterThan(80);
+            assertThat(stored).as("acknowledged but missing after the restart and the crash").containsAll(acknowledged);
+        } finally {
+            postgres.close();
         }
+    }
+
+    private static EmbeddedPostgres postgres(Path data, int port) throws java.io.IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(false).setPort(port).start();
     }
 
     @Test
@@ -97,31 +119,58 @@ class CrashDurabilityIT {
 
     /** Six clients send first messages; once 40 are acknowledged the node is killed while they keep sending. */
     private static Set<String> streamThenKill(Path directory, List<String> arguments) throws Exception {
-        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-        AtomicInteger sequence = new AtomicInteger();
-        ChildApplication node = ChildApplication.start(directory, arguments);
-        ExecutorService clients = Executors.newFixedThreadPool(6);
-        for (int client = 0; client < 6; client++) {
-            clients.submit(() -> {
-                while (true) {
-                    String waId = "336" + String.format("%08d", sequence.incrementAndGet());
-                    try {
-                        var response = MetaWebhooks.signed(node.port(), "/webhooks/whatsapp",
-                                MetaWebhooks.whatsAppText("wamid.crash." + waId, waId, "Crash", "Bonjour"));
-                        if (response.statusCode() == 200) {
-                            acknowledged.add(waId);
-                        }
-                    } catch (IllegalStateException connectionLost) {
-                        return;
-                    }
-                }
-            });
+        Stream stream = Stream.start(directory, arguments);
+        stream.awaitAcknowledged(40);
+        return stream.kill();
+    }
+
+    /** Six clients sending first messages to one node, counting its answers. */
+    private static final class Stream {
+        final Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        final AtomicInteger unavailable = new AtomicInteger();
+        final List<Integer> otherAnswers = java.util.Collections.synchronizedList(new ArrayList<>());
+        private final AtomicInteger sequence = new AtomicInteger();
+        private final ExecutorService clients = Executors.newFixedThreadPool(6);
+        private ChildApplication node;
+
+        static Stream start(Path directory, List<String> arguments) throws Exception {
+            Stream stream = new Stream();
+            stream.node = ChildApplication.start(directory, arguments);
+            for (int client = 0; client < 6; client++) {
+                stream.clients.submit(stream::send);
+            }
+            return stream;
         }
-        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 40);
-        node.kill();
-        clients.shutdown();
-        assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
-        return new HashSet<>(acknowledged);
+
+        private void send() {
+            while (true) {
+                String waId = "336" + String.format("%08d", sequence.incrementAndGet());
+                try {
+                    var response = MetaWebhooks.signed(node.port(), "/webhooks/whatsapp",
+                            MetaWebhooks.whatsAppText("wamid.crash." + waId, waId, "Crash", "Bonjour"));
+                    if (response.statusCode() == 200) {
+                        acknowledged.add(waId);
+                    } else if (response.statusCode() == 503) {
+                        unavailable.incrementAndGet();
+                    } else {
+                        otherAnswers.add(response.statusCode());
+                    }
+                } catch (IllegalStateException connectionLost) {
+                    return;
+                }
+            }
+        }
+
+        void awaitAcknowledged(int count) {
+            Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= count);
+        }
+
+        Set<String> kill() throws Exception {
+            node.kill();
+            clients.shutdown();
+            assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+            return new HashSet<>(acknowledged);
+        }
     }
 
     /** Acknowledged deliveries stored but not applied yet (their raw body names the sender). */

@@ -210,4 +210,22 @@ class GuidedQuestionsTest {
         assertThat(questionsRunning(journey)).isFalse();
         assertThat(graph.findAll(postRequestedFor(urlEqualTo(WHATSAPP_SEND)))).hasSize(sentBefore);
     }
+
+    @Test
+    void aFrequentQuestionInTheMiddleIsAnsweredThenTheSameQuestionComesBack() {
+        Journey journey = youth("33611110005", "Bonjour");
+        taps("33611110005", "Oui");
+        lastSentWas("Quel âge as-tu ?");
+
+        youth("33611110005", "c'est gratuit ?");
+
+        graph.verify(postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.text.body",
+                com.github.tomakehurst.wiremock.client.WireMock.containing("gratuit"))));
+        graph.verify(2, postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.text.body", equalTo("Quel âge as-tu ?"))));
+        graph.verify(0, postRequestedFor(urlEqualTo(WHATSAPP_SEND)).withRequestBody(matchingJsonPath("$.text.body",
+                equalTo("Je n'ai pas bien compris. Quel âge as-tu ?"))));
+        youth("33611110005", "19");
+        assertThat(youths.findById(journey.getYouth().getId()).orElseThrow().getDeclaredAge()).isEqualTo(19);
+        assertThat(questionsRunning(journey)).isTrue();
+    }
 }

@@ -42,7 +42,8 @@ class YouthQualificationModelTest {
     private final List<String> asked = new ArrayList<>();
     private final List<String> replies = new ArrayList<>();
     private final JavaDelegate ask = mock(JavaDelegate.class, delegatesTo((JavaDelegate) e -> {
-        boolean again = Replies.NOT_UNDERSTOOD.equals(e.getVariable(Vars.REPLY)) && !Integer.valueOf(1).equals(e.getVariable(Vars.ATTEMPTS));
+        boolean again = Replies.NOT_UNDERSTOOD.equals(e.getVariable(Vars.REPLY)) && !Integer.valueOf(1).equals(e.getVariable(Vars.ATTEMPTS))
+                || Replies.FREQUENT_QUESTION.equals(e.getVariable(Vars.REPLY));
         String next = again ? (String) e.getVariable(Vars.QUESTION) : List.of("accord", "age", "departement", "")
                 .get(Math.min(asked.stream().distinct().toList().size(), 3));
         e.setVariable(Vars.ATTEMPTS, again ? 1 : 0);
@@ -177,5 +178,32 @@ class YouthQualificationModelTest {
 
         assertThat(instance).hasPassed("endHandedOver").isEnded();
         org.assertj.core.api.Assertions.assertThat(asked).containsExactly("accord");
+    }
+
+    @Test
+    void aFrequentQuestionAtNightBringsTheSameQuestionBackWithoutUsingAnAttempt() throws Exception {
+        ProcessInstance instance = start();
+        youthReplies(instance, Replies.UNDERSTOOD);
+
+        youthReplies(instance, Replies.FREQUENT_QUESTION);
+        youthReplies(instance, Replies.FREQUENT_QUESTION);
+        youthReplies(instance, Replies.UNDERSTOOD);
+
+        org.assertj.core.api.Assertions.assertThat(asked).containsExactly("accord", "age", "age", "age", "departement");
+        assertThat(instance).isWaitingAt("eventGatewayReply");
+        verify(handOver, never()).execute(any());
+    }
+
+    @Test
+    void aConversationStoppedOrClosedEndsTheQuestionsWithTheMediator() throws Exception {
+        ProcessInstance instance = start();
+        youthReplies(instance, Replies.UNDERSTOOD);
+
+        youthReplies(instance, Replies.STOPPED);
+        execute(job("taskHandOver", instance));
+
+        assertThat(instance).hasPassed("gatewayHandOver", "endHandedOver").isEnded();
+        org.assertj.core.api.Assertions.assertThat(asked).containsExactly("accord", "age");
+        verify(finish, never()).execute(any());
     }
 }

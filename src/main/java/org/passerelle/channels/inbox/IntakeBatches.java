@@ -40,12 +40,15 @@ public class IntakeBatches {
     private final int batchSize;
     private final Duration jobBudget;
     private final Duration claimTime;
+    /** Batches applied at once on this node: the webhooks' answers need their share of the CPU too. */
+    private final java.util.concurrent.Semaphore running;
 
     public IntakeBatches(InboxDeliveryRepository deliveries, InboxProcessor processor, RuntimeService runtimeService,
             IntakeTrigger trigger, Clock clock, PlatformTransactionManager transactions,
             ProcessEngineConfigurationImpl engineConfiguration,
             @Value("${passerelle.intake.batch-size:10}") int batchSize,
             @Value("${passerelle.intake.job-budget:PT20S}") Duration jobBudget,
+            @Value("${passerelle.intake.parallel-batches:1}") int parallelBatches,
             @Value("${camunda.bpm.job-execution.lock-time-in-millis:300000}") long lockTimeMillis) {
         this.deliveries = deliveries;
         this.processor = processor;
@@ -58,12 +61,32 @@ public class IntakeBatches {
         this.newEngineTransaction = engineConfiguration.getCommandExecutorTxRequiresNew();
         this.batchSize = batchSize;
         this.jobBudget = jobBudget;
+        this.running = new java.util.concurrent.Semaphore(Math.max(1, parallelBatches));
         // A claim lasts as long as a job's lock: when a dead node's job is taken again, so are its deliveries.
         this.claimTime = Duration.ofMillis(lockTimeMillis);
     }
 
-    /** Applies received deliveries until none is left or the job's budget is spent; returns how many were taken. */
+    /**
+     * Applies received deliveries until none is left or the job's budget is spent; returns how many were taken.
+     * A job that finds this node's batches all running leaves the work to them.
+     */
     public int applyReceived() {
+        if (!running.tryAcquire()) {
+            return 0;
+        }
+        try {
+            return applyWhileAny();
+        } finally {
+            running.release();
+            // A delivery stored while the last look found none, whose own job was turned away above, is not left
+            // waiting for the sweep.
+            if (!deliveries.findClaimable(clock.instant(), PageRequest.of(0, 1)).isEmpty()) {
+                trigger.requestIntake();
+            }
+        }
+    }
+
+    private int applyWhileAny() {
         Instant stopClaiming = clock.instant().plus(jobBudget);
         int taken = 0;
         while (clock.instant().isBefore(stopClaiming)) {

@@ -132,6 +132,18 @@ public class WebhookController {
         return body.toByteArray();
     }
 
+    /**
+     * The database is unreachable (restarting, failing over): nothing was stored, so nothing is acknowledged.
+     * 503 asks the platform to deliver again later, as Meta does for any answer but 200.
+     */
+    @org.springframework.web.bind.annotation.ExceptionHandler({org.springframework.dao.DataAccessException.class,
+            org.springframework.transaction.TransactionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "30")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, "Storage unavailable, deliver again later"));
+    }
+
     /** The body arrived too slowly: 408, and the connection is closed. */
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.REQUEST_TIMEOUT)
     static class SlowBodyException extends RuntimeException {
