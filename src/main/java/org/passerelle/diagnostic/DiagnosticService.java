@@ -33,7 +33,7 @@ public class DiagnosticService {
     }
 
     /** Routing facts for the youthSegmentation decision. */
-    public record Facts(int age, int barrierCount, boolean urgentBarrier, boolean projectPrecise) {
+    public record Facts(int age, int barrierCount, boolean urgentBarrier, boolean projectPrecise, String interests) {
     }
 
     @Transactional
@@ -57,7 +57,8 @@ public class DiagnosticService {
         boolean projectPrecise = diagnostic.hasProject() && notBlank(diagnostic.projectSector())
                 && notBlank(diagnostic.project());
         boolean urgent = diagnostic.barriers().stream().anyMatch(Diagnostic.URGENT_BARRIERS::contains);
-        return new Facts(age, diagnostic.barriers().size(), urgent, projectPrecise);
+        return new Facts(age, diagnostic.barriers().size(), urgent, projectPrecise,
+                youth.getInterests() == null ? "" : youth.getInterests());
     }
 
     /** Returns the age today; refuses, in French for the mediator, what cannot be right. */

@@ -51,6 +51,7 @@ public class RecordDiagnostic implements JavaDelegate {
         execution.setVariable(Vars.BARRIER_COUNT, facts.barrierCount());
         execution.setVariable(Vars.URGENT_BARRIER, facts.urgentBarrier());
         execution.setVariable(Vars.PROJECT_PRECISE, facts.projectPrecise());
+        execution.setVariable(Vars.YOUTH_INTERESTS, facts.interests());
         execution.setVariable(Vars.HAS_PROJECT, diagnostic.hasProject());
         execution.setVariable(Vars.CONSENT_REFERRAL, diagnostic.consentReferral());
         // Least data on the engine: the personal answers now live only in the youth's record.

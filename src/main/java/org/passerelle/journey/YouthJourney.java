@@ -134,6 +134,11 @@ public final class YouthJourney {
         public static final String BARRIER_COUNT = "barrierCount";
         public static final String URGENT_BARRIER = "urgentBarrier";
         public static final String PROJECT_PRECISE = "projectPrecise";
+        /**
+         * The self-test's interests (RIASEC letters, e.g. "S,A"; empty when the youth took none): a fact the
+         * segmentation and the partner routing may read, as the mentor ranking does.
+         */
+        public static final String YOUTH_INTERESTS = "interetsJeune";
         public static final String SEGMENTATION = "segmentation";
         public static final String PERSONA = "persona";
         public static final String TRACK = "track";

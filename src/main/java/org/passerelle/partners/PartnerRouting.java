@@ -25,7 +25,9 @@ public class PartnerRouting {
         var result = decisions.evaluateDecisionByKey(DECISION_ID).variables(Variables.createVariables()
                 .putValue("track", youth.track()).putValue("age", age).putValue("diplomaLevel", youth.diplomaLevel())
                 .putValue("overseas", youth.overseas()).putValue("urgentBarrier", youth.urgentBarrier())
-                .putValue("hasProject", youth.hasProject())).evaluate();
+                .putValue("hasProject", youth.hasProject())
+                // The self-test's interests: a lead may add a column reading them ("S,A"; empty without a test).
+                .putValue("interetsJeune", youth.interests() == null ? "" : youth.interests())).evaluate();
         Map<Partner.Network, Integer> weights = new HashMap<>();
         result.forEach(entries -> weights.merge(Partner.Network.valueOf(entries.getEntry("network")),
                 ((Number) entries.getEntry("weight")).intValue(), Math::max));

@@ -210,7 +210,8 @@ public class Qualification {
             var result = decisions.evaluateDecisionTableByKey("youthSegmentation", Variables.createVariables()
                     .putValue("age", youth.getDeclaredAge()).putValue("situation", youth.getSituation())
                     .putValue("diplomaLevel", youth.getDiplomaLevel()).putValue("hasProject", false).putValue("projectPrecise", false)
-                    .putValue("barrierCount", 0).putValue("urgentBarrier", false));
+                    .putValue("barrierCount", 0).putValue("urgentBarrier", false)
+                    .putValue(YouthJourney.Vars.YOUTH_INTERESTS, youth.getInterests() == null ? "" : youth.getInterests()));
             if (result.isEmpty() || result.getFirstResult().getEntry("track") == null) {
                 return "";
             }

@@ -62,7 +62,7 @@ public class Referrals {
                 statusesOf(youth),
                 youth.getBarriers() != null && (youth.getBarriers().contains("sante") || youth.getBarriers().contains("logement")
                         || youth.getBarriers().contains("justice")),
-                Boolean.TRUE.equals(youth.getHasProject()), youth.getTrack());
+                Boolean.TRUE.equals(youth.getHasProject()), youth.getTrack(), youth.getInterests());
         return directory.match(profile, todayWhere(youth), refused, acceptanceRates());
     }
 

@@ -148,8 +148,20 @@ class DiagnosticDelegatesTest {
         assertThat(variables).containsEntry(Vars.AGE, 21).containsEntry(Vars.BARRIER_COUNT, 2)
                 .containsEntry(Vars.URGENT_BARRIER, true).containsEntry(Vars.PROJECT_PRECISE, true)
                 .containsEntry(Vars.HAS_PROJECT, true).containsEntry(Vars.SITUATION, "chomeur")
-                .containsEntry(Vars.DIPLOMA_LEVEL, "bac")
+                .containsEntry(Vars.DIPLOMA_LEVEL, "bac").containsEntry(Vars.YOUTH_INTERESTS, "")
                 .doesNotContainKeys(Vars.BIRTH_DATE, Vars.PROJECT, Vars.AVAILABILITY, Vars.BARRIERS);
+    }
+
+    @Test
+    void theSelfTestsInterestsAreAFactTheSegmentationMayRead() {
+        Journey journey = newJourney();
+        Youth youth = youthOf(journey);
+        youth.setInterests("S,A");
+        youths.save(youth);
+
+        String instance = startAndRunJob(RECORD_DIAGNOSTIC, diagnostic(journey, "2005-02-14", null));
+
+        assertThat(runtimeService.getVariable(instance, Vars.YOUTH_INTERESTS)).isEqualTo("S,A");
     }
 
     @Test

@@ -63,7 +63,7 @@ class DiagnosticFormTest {
             return answers.get(name);
         });
         DiagnosticService service = mock(DiagnosticService.class);
-        when(service.record(any(), any())).thenReturn(new DiagnosticService.Facts(21, 0, false, false));
+        when(service.record(any(), any())).thenReturn(new DiagnosticService.Facts(21, 0, false, false, ""));
 
         new RecordDiagnostic(service).execute(execution);
         return read;
