@@ -1,0 +1,270 @@
+package org.passerelle.benchmark;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.LongSupplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.passerelle.PasserelleApplication;
+import org.passerelle.intake.Youth;
+import org.passerelle.intake.YouthRepository;
+import org.passerelle.journey.Journey;
+import org.passerelle.journey.JourneyRepository;
+import org.passerelle.journey.YouthJourney;
+import org.passerelle.security.IdentitySeeder;
+import org.passerelle.security.Roles;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Passerelle's cost against the bare engine, measured in one run on the same engine and database (not a test):
+ * <ul>
+ * <li>N nudge timers due at once (journeys waiting at "Date de relance atteinte", each then deciding and sending its
+ * nudge) drained per second, against N bare timer jobs (timer → end);</li>
+ * <li>the mediators' "À traiter" filter (as Tasklist asks it: a page of 50, oldest due first, with and without a
+ * variable condition) with M open tasks, against a plain task query of the same page.</li>
+ * </ul>
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.passerelle.benchmark.EngineCostBenchmark -Dexec.args="10000 50000"</pre>
+ */
+public final class EngineCostBenchmark {
+
+    private EngineCostBenchmark() {
+    }
+
+    record Timers(String database, int count, double nudgesPerSecond, double bareTimersPerSecond) {
+    }
+
+    record Worklist(String database, int tasks, double filterP50, double filterP95, double filterVariableP50,
+            double filterVariableP95, double bareP50, double bareP95, double bareVariableP50, double bareVariableP95) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private static void measure(String[] args) throws Exception {
+        int timers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
+        List<Timers> timerResults = new ArrayList<>();
+        List<Worklist> worklistResults = new ArrayList<>();
+        Path h2 = Files.createTempDirectory("passerelle-cost-h2");
+        run("H2 (file)", timers, tasks, timerResults, worklistResults,
+                "--spring.datasource.url=jdbc:h2:file:" + h2.resolve("db") + ";WRITE_DELAY=0");
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+            run("PostgreSQL 14", timers, tasks, timerResults, worklistResults,
+                    "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    "--camunda.bpm.database.type=postgres");
+        }
+        BenchmarkReport.replaceSection("## Passerelle against the bare engine: timers and the worklist",
+                report(timerResults, worklistResults, timers, tasks));
+    }
+
+    private static void run(String database, int timers, int tasks, List<Timers> timerResults,
+            List<Worklist> worklistResults, String... datasource) throws Exception {
+        List<String> args = new ArrayList<>(List.of("--spring.profiles.active=test", "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=true", "--logging.level.root=WARN",
+                // Nudges go out at any hour here: the benchmark may run at night.
+                "--passerelle.followup.earliest-hour=0", "--passerelle.followup.latest-hour=24"));
+        args.addAll(List.of(datasource));
+        ConfigurableApplicationContext context = SpringApplication.run(PasserelleApplication.class, args.toArray(String[]::new));
+        try {
+            ProcessEngine engine = context.getBean(ProcessEngine.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            TransactionTemplate tx = context.getBean(TransactionTemplate.class);
+            double nudges = nudgeTimers(context, engine, jdbc, tx, timers);
+            double bare = bareTimers(engine, jdbc, tx, timers);
+            timerResults.add(new Timers(database, timers, nudges, bare));
+            System.out.printf(Locale.ROOT, "%s: %d nudge timers %.1f/s, bare timers %.1f/s%n", database, timers, nudges, bare);
+            worklistResults.add(worklist(database, engine, tx, tasks));
+        } finally {
+            context.close();
+        }
+    }
+
+    /** Journeys silent for ten days wait at the nudge timer; all become due at once. Nudges sent per second. */
+    private static double nudgeTimers(ConfigurableApplicationContext context, ProcessEngine engine, JdbcTemplate jdbc,
+            TransactionTemplate tx, int count) {
+        YouthRepository youths = context.getBean(YouthRepository.class);
+        JourneyRepository journeys = context.getBean(JourneyRepository.class);
+        Instant silentSince = Instant.now().minus(Duration.ofDays(10));
+        Date later = Date.from(Instant.now().plus(Duration.ofDays(1)));
+        List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+        for (int start = 0; start < count; start += 200) {
+            int from = start;
+            tx.executeWithoutResult(status -> {
+                for (int i = from; i < Math.min(count, from + 200); i++) {
+                    Youth youth = youths.save(new Youth("whatsapp", "bench-nudge-" + i, "Jeune", "benchmark", silentSince));
+                    Journey journey = journeys.save(new Journey(youth, silentSince));
+                    var instance = engine.getRuntimeService().createProcessInstanceByKey(YouthJourney.PROCESS_ID)
+                            .businessKey(journey.getId().toString()).startBeforeActivity("timerNextNudge")
+                            .setVariable(YouthJourney.Vars.JOURNEY_ID, journey.getId())
+                            .setVariable(YouthJourney.Vars.NEXT_NUDGE_AT, later).execute();
+                    journey.setProcessInstanceId(instance.getId());
+                    ids.add(journey.getId());
+                }
+            });
+        }
+        long first = Collections.min(ids);
+        LongSupplier sent = () -> jdbc.queryForObject("select count(*) from journey where id >= ? and nudges_sent > 0",
+                Long.class, first);
+        return drain(jdbc, "timerNextNudge", count, sent);
+    }
+
+    /** The same number of timers with nothing after them, through the same engine and job executor. */
+    private static double bareTimers(ProcessEngine engine, JdbcTemplate jdbc, TransactionTemplate tx, int count) {
+        engine.getRepositoryService().createDeployment().addModelInstance("bench-timer.bpmn",
+                Bpmn.createExecutableProcess("benchTimer").camundaHistoryTimeToLive(1).startEvent()
+                        .intermediateCatchEvent("benchTimerDue").timerWithDate("${dueAt}").endEvent().done()).deploy();
+        Date later = Date.from(Instant.now().plus(Duration.ofDays(1)));
+        for (int start = 0; start < count; start += 200) {
+            int from = start;
+            tx.executeWithoutResult(status -> {
+                for (int i = from; i < Math.min(count, from + 200); i++) {
+                    engine.getRuntimeService().startProcessInstanceByKey("benchTimer", Map.of("dueAt", later));
+                }
+            });
+        }
+        LongSupplier done = () -> count - engine.getRuntimeService().createProcessInstanceQuery()
+                .processDefinitionKey("benchTimer").count();
+        return drain(jdbc, "benchTimerDue", count, done);
+    }
+
+    /** Makes every timer of this activity due now and waits until the work they start is done. */
+    private static double drain(JdbcTemplate jdbc, String activityId, int count, LongSupplier done) {
+        long start = System.nanoTime();
+        jdbc.update("update ACT_RU_JOB set DUEDATE_ = ? where JOB_DEF_ID_ in (select ID_ from ACT_RU_JOBDEF where ACT_ID_ = ?)",
+                new Timestamp(System.currentTimeMillis() - 1000), activityId);
+        while (done.getAsLong() < count) {
+            sleep(200);
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /** M open tasks for the mediators; Tasklist's page of 50 through "À traiter" against a plain query. */
+    private static Worklist worklist(String database, ProcessEngine engine, TransactionTemplate tx, int count) {
+        engine.getRepositoryService().createDeployment().addModelInstance("bench-worklist.bpmn",
+                Bpmn.createExecutableProcess("benchWorklist").camundaHistoryTimeToLive(1).startEvent()
+                        .userTask("benchTask").camundaCandidateGroups(Roles.MEDIATORS).camundaDueDate("${due}").endEvent()
+                        .done()).deploy();
+        Instant now = Instant.now();
+        for (int start = 0; start < count; start += 500) {
+            int from = start;
+            tx.executeWithoutResult(status -> {
+                for (int i = from; i < Math.min(count, from + 500); i++) {
+                    engine.getRuntimeService().startProcessInstanceByKey("benchWorklist", Map.of(
+                            "due", Date.from(now.plus(Duration.ofMinutes(i % 5000))),
+                            YouthJourney.Vars.CHANNEL, i % 3 == 0 ? "messenger" : "whatsapp",
+                            YouthJourney.Vars.YOUTH_FIRST_NAME, "Jeune " + i));
+                }
+            });
+        }
+        Filter toDo = engine.getFilterService().createFilterQuery().filterName(IdentitySeeder.FILTER_TO_DO).singleResult();
+        var identity = engine.getIdentityService();
+        List<Double> filter = new ArrayList<>();
+        List<Double> filterVariable = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        List<Double> bareVariable = new ArrayList<>();
+        for (int round = 0; round < 60; round++) {
+            identity.setAuthentication("bench-mediatrice", List.of(Roles.MEDIATORS));
+            try {
+                time(filter, round, () -> engine.getFilterService().<Task, org.camunda.bpm.engine.task.TaskQuery>listPage(toDo.getId(),
+                        engine.getTaskService().createTaskQuery().orderByDueDate().asc(), 0, 50));
+                time(filterVariable, round, () -> engine.getFilterService().<Task, org.camunda.bpm.engine.task.TaskQuery>listPage(toDo.getId(),
+                        engine.getTaskService().createTaskQuery().processVariableValueEquals(YouthJourney.Vars.CHANNEL, "messenger")
+                                .orderByDueDate().asc(), 0, 50));
+            } finally {
+                identity.clearAuthentication();
+            }
+            time(bare, round, () -> engine.getTaskService().createTaskQuery().taskCandidateGroup(Roles.MEDIATORS)
+                    .orderByDueDate().asc().listPage(0, 50));
+            time(bareVariable, round, () -> engine.getTaskService().createTaskQuery().taskCandidateGroup(Roles.MEDIATORS)
+                    .processVariableValueEquals(YouthJourney.Vars.CHANNEL, "messenger").orderByDueDate().asc().listPage(0, 50));
+        }
+        return new Worklist(database, count, pct(filter, 50), pct(filter, 95), pct(filterVariable, 50), pct(filterVariable, 95),
+                pct(bare, 50), pct(bare, 95), pct(bareVariable, 50), pct(bareVariable, 95));
+    }
+
+    /** Ten warm-up rounds are not counted. */
+    private static void time(List<Double> into, int round, Runnable query) {
+        long start = System.nanoTime();
+        query.run();
+        if (round >= 10) {
+            into.add((System.nanoTime() - start) / 1e6);
+        }
+    }
+
+    private static double pct(List<Double> values, int p) {
+        List<Double> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    private static String report(List<Timers> timers, List<Worklist> worklists, int timerCount, int taskCount) {
+        StringBuilder md = new StringBuilder("Written by `EngineCostBenchmark` (README \"Benchmark\"): ")
+                .append(BenchmarkReport.header()).append(".\n\n")
+                .append(String.format(Locale.ROOT, "**%,d nudge timers due at once** (journeys silent for ten days: each timer then decides "
+                        + "the follow-up with the cadence table and sends its nudge), against as many bare timer jobs (timer → end), "
+                        + "one node, the same job executor (3 threads):%n%n", timerCount))
+                .append("| database | nudges sent/s | bare timers/s | Passerelle ÷ bare |\n|---|---|---|---|\n");
+        StringBuilder json = new StringBuilder("{\"timers\":[");
+        for (int i = 0; i < timers.size(); i++) {
+            Timers t = timers.get(i);
+            md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% |%n", t.database(), t.nudgesPerSecond(),
+                    t.bareTimersPerSecond(), 100 * t.nudgesPerSecond() / t.bareTimersPerSecond()));
+            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"database\":\"%s\",\"count\":%d,\"nudgesPerSecond\":%.1f,\"bareTimersPerSecond\":%.1f}",
+                    t.database(), t.count(), t.nudgesPerSecond(), t.bareTimersPerSecond()));
+        }
+        md.append(String.format(Locale.ROOT, "%n**The mediators' worklist with %,d open tasks**: Tasklist's page of 50, oldest due "
+                + "first, through the \"À traiter\" filter (group expression, authorizations) against a plain task query of the "
+                + "same page; then both with a process variable condition (the youth's channel). Milliseconds, p50 / p95 of 50 "
+                + "queries after 10 unmeasured:%n%n", taskCount))
+                .append("| database | \"À traiter\" | plain query | ratio | \"À traiter\" + variable | plain + variable | ratio |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        json.append("],\"worklist\":[");
+        for (int i = 0; i < worklists.size(); i++) {
+            Worklist w = worklists.get(i);
+            md.append(String.format(Locale.ROOT, "| %s | %.1f / %.1f | %.1f / %.1f | %.1f× | %.1f / %.1f | %.1f / %.1f | %.1f× |%n",
+                    w.database(), w.filterP50(), w.filterP95(), w.bareP50(), w.bareP95(), w.filterP50() / w.bareP50(),
+                    w.filterVariableP50(), w.filterVariableP95(), w.bareVariableP50(), w.bareVariableP95(),
+                    w.filterVariableP50() / w.bareVariableP50()));
+            json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
+                    "{\"database\":\"%s\",\"tasks\":%d,\"filterP50\":%.1f,\"filterP95\":%.1f,\"filterVariableP50\":%.1f,"
+                            + "\"filterVariableP95\":%.1f,\"bareP50\":%.1f,\"bareP95\":%.1f,\"bareVariableP50\":%.1f,\"bareVariableP95\":%.1f}",
+                    w.database(), w.tasks(), w.filterP50(), w.filterP95(), w.filterVariableP50(), w.filterVariableP95(),
+                    w.bareP50(), w.bareP95(), w.bareVariableP50(), w.bareVariableP95()));
+        }
+        BenchmarkReport.writeJson("engine-cost.json", json.append("]}").toString());
+        return md.toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}
