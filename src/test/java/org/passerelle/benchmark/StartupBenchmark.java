@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.passerelle.benchmark.bare.BareCamundaApplication;
+import benchmark.bare.BareCamundaApplication;
 import org.passerelle.testsupport.ChildApplication;
 import org.passerelle.testsupport.Http;
 

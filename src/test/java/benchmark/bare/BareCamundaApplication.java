@@ -1,10 +1,10 @@
-package org.passerelle.benchmark.bare;
+package benchmark.bare;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * A bare Camunda 7.24 Spring Boot application (engine, webapps, REST) for the startup benchmark: none of Passerelle's
+ * A bare Camunda 7.24 Spring Boot application (outside org.passerelle, so that Passerelle never scans it) (engine, webapps, REST) for the startup benchmark: none of Passerelle's
  * beans, settings, migrations or security. Passerelle's dependencies are on its classpath, their auto-configurations
  * that a bare application would not have are left out.
  */
