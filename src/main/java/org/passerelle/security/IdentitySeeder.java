@@ -82,6 +82,7 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
         // Camunda creates this group with the admin user under an English name; Admin shows ours.
         group(identity, Roles.ADMINS, "Administrateurs", "SYSTEM");
         grantRoles(authorizations);
+        forgetMediatorsTaskRows(authorizations);
         seedFilters(engine.getFilterService(), engine.getTaskService(), authorizations);
         if (demo.enabled()) {
             user(identity, "amina", "Amina", "Benali", Roles.MEDIATORS);
@@ -92,19 +93,22 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
     }
 
     private void grantRoles(AuthorizationService authorizations) {
-        // Mediators: Tasklist, their tasks (through candidate groups), and starting a journey for a phone contact.
+        // Mediators: Tasklist, the tasks of the processes they work in (granted on those processes, not task by task:
+        // see TaskAuthorizationsByProcess), and starting a journey for a phone contact.
         grant(authorizations, Roles.MEDIATORS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         // Variables are read with their own permissions (enforceSpecificVariablePermission): mediators read those
         // of journeys and tasks, the youth's first name in task lists included; history without values (History tab).
         grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_DEFINITION, YouthJourney.PROCESS_ID,
                 ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
                 ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
-                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.CREATE_INSTANCE);
+                ProcessDefinitionPermissions.READ_HISTORY, ProcessDefinitionPermissions.CREATE_INSTANCE,
+                ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
         for (String called : List.of(org.passerelle.mentoring.MentorMatching.PROCESS_ID,
                 org.passerelle.mentoring.MentorshipProcess.PROCESS_ID, org.passerelle.referral.PartnerReferral.PROCESS_ID)) {
             grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_DEFINITION, called, ProcessDefinitionPermissions.READ,
                     ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
-                    ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY);
+                    ProcessDefinitionPermissions.READ_TASK_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK, ProcessDefinitionPermissions.UPDATE_TASK);
         }
         grant(authorizations, Roles.MEDIATORS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
 
@@ -118,7 +122,8 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
                 ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.READ_TASK,
                 ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE,
                 ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
-                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB);
+                ProcessDefinitionPermissions.UPDATE_INSTANCE, ProcessDefinitionPermissions.RETRY_JOB,
+                ProcessDefinitionPermissions.UPDATE_TASK);
         grant(authorizations, Roles.PROGRAMME_LEADS, Resources.DECISION_DEFINITION, "*", Permissions.READ,
                 Permissions.READ_HISTORY);
         grant(authorizations, Roles.PROGRAMME_LEADS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
@@ -134,6 +139,13 @@ public class IdentitySeeder extends AbstractProcessEnginePlugin {
         grant(authorizations, Roles.SUPERVISORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(authorizations, Roles.SUPERVISORS, Resources.DECISION_REQUIREMENTS_DEFINITION, "*", Permissions.READ);
         grant(authorizations, Roles.SUPERVISORS, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
+    }
+
+    /** Rows Camunda wrote task by task before TaskAuthorizationsByProcess: the grants on the processes replace them. */
+    private static void forgetMediatorsTaskRows(AuthorizationService authorizations) {
+        authorizations.createAuthorizationQuery().resourceType(Resources.TASK).groupIdIn(Roles.MEDIATORS).list().stream()
+                .filter(row -> !"*".equals(row.getResourceId()))
+                .forEach(row -> authorizations.deleteAuthorization(row.getId()));
     }
 
     private void seedFilters(FilterService filters, TaskService tasks, AuthorizationService authorizations) {

@@ -49,9 +49,10 @@ public final class IntakeBenchmark {
             failed.printStackTrace();
             System.exit(1);
         }
+        System.exit(0);
     }
 
-    private static void measure(String[] args) throws Exception {
+    static void measure(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 200;
         EXTRA.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
@@ -73,7 +74,6 @@ public final class IntakeBenchmark {
                     r.ackP50Ms(), r.ackP99Ms(), r.ackPerSecond(), r.intakePerSecond(), r.bareStartsPerSecond());
         }
         write(results, messages, threads);
-        System.exit(0);
     }
 
     /** BENCHMARKS.md (machine, date, commit, every figure beside the bare engine's) and target/benchmarks/intake.json. */

@@ -33,6 +33,11 @@ public final class StartupBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        measure(args);
+        System.exit(0);
+    }
+
+    static void measure(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         List<Start> passerelle = new ArrayList<>();
         List<Start> bare = new ArrayList<>();
@@ -61,7 +66,6 @@ public final class StartupBenchmark {
                 "{\"passerelleSeconds\":%.1f,\"bareSeconds\":%.1f,\"passerelleRssMb\":%d,\"bareRssMb\":%d}",
                 p.seconds(), b.seconds(), p.rssMegabytes(), b.rssMegabytes()));
         System.out.println(body);
-        System.exit(0);
     }
 
     private static Start start(String mainClass, List<String> arguments) throws Exception {

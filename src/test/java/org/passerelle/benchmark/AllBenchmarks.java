@@ -1,0 +1,26 @@
+package org.passerelle.benchmark;
+
+/**
+ * Passerelle's cost against the bare engine in one run on this machine, written to BENCHMARKS.md and
+ * target/benchmarks/*.json (not part of {@code verify}): webhook acknowledgement and intake, nudge timers and the
+ * worklist, startup and memory.
+ * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.passerelle.benchmark.AllBenchmarks</pre>
+ * Arguments: [timers, default 10000] [open tasks, default 50000].
+ */
+public final class AllBenchmarks {
+
+    private AllBenchmarks() {
+    }
+
+    public static void main(String[] args) {
+        try {
+            IntakeBenchmark.measure(new String[] {"2000", "200"});
+            EngineCostBenchmark.measure(new String[] {args.length > 0 ? args[0] : "10000", args.length > 1 ? args[1] : "50000"});
+            StartupBenchmark.measure(new String[] {"3"});
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+}
