@@ -28,7 +28,8 @@ public class ModelGuardPlugin extends AbstractProcessEnginePlugin {
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setExpressionManager(new GuardedExpressionManager(beans));
         List<Deployer> preDeployers = new ArrayList<>();
-        preDeployers.add(new ModelValidationDeployer(new ModelRules(beans),
+        preDeployers.add(new ModelValidationDeployer(new ModelRules(beans,
+                () -> context.getBeansOfType(DelegateInputCheck.class).values()),
                 () -> context.getBeansOfType(DecisionCheck.class).values()));
         if (configuration.getCustomPreDeployers() != null) {
             preDeployers.addAll(configuration.getCustomPreDeployers());

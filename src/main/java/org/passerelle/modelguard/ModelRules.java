@@ -36,10 +36,16 @@ class ModelRules {
 
     private final ModelBeans beans;
     private final ExpressionRules expressions;
+    private final java.util.function.Supplier<java.util.Collection<DelegateInputCheck>> inputChecks;
 
     ModelRules(ModelBeans beans) {
+        this(beans, java.util.List::of);
+    }
+
+    ModelRules(ModelBeans beans, java.util.function.Supplier<java.util.Collection<DelegateInputCheck>> inputChecks) {
         this.beans = beans;
         this.expressions = new ExpressionRules(beans);
+        this.inputChecks = inputChecks;
     }
 
     /** Checks one resource; {@code formKnown} tells whether a Camunda Form id exists (deployed or in the same deployment). */
@@ -69,6 +75,9 @@ class ModelRules {
         if ("scriptTask".equals(name) || "script".equals(name)) {
             found.add(new ModelViolation(resource, label, "les scripts sont interdits (utilisez une tâche de la palette)"));
         }
+        if (!dmn && element.hasAttributeNS(CAMUNDA_NS, "delegateExpression")) {
+            checkInputs(resource, label, element, found);
+        }
         NamedNodeMap attributes = element.getAttributes();
         for (int i = 0; i < attributes.getLength(); i++) {
             checkAttribute(resource, label, (Attr) attributes.item(i), dmn, formKnown, found);
@@ -83,6 +92,25 @@ class ModelRules {
             }
         }
         checkText(resource, label, text.toString(), dmn, found);
+    }
+
+    /** The palette task's typed inputs, checked by the check of its delegate when there is one. */
+    private void checkInputs(String resource, String label, Element task, List<ModelViolation> found) {
+        Matcher delegate = DELEGATE.matcher(task.getAttributeNS(CAMUNDA_NS, "delegateExpression").strip());
+        if (!delegate.matches()) {
+            return;
+        }
+        for (DelegateInputCheck check : inputChecks.get()) {
+            if (check.delegateName().equals(delegate.group(1))) {
+                java.util.Map<String, String> inputs = new java.util.HashMap<>();
+                var parameters = task.getElementsByTagNameNS(CAMUNDA_NS, "inputParameter");
+                for (int i = 0; i < parameters.getLength(); i++) {
+                    Element parameter = (Element) parameters.item(i);
+                    inputs.put(parameter.getAttribute("name"), parameter.getTextContent());
+                }
+                check.problems(inputs).forEach(problem -> found.add(new ModelViolation(resource, label, problem)));
+            }
+        }
     }
 
     private void checkAttribute(String resource, String label, Attr attribute, boolean dmn, Predicate<String> formKnown,

@@ -226,7 +226,22 @@ public class ProgrammeTexts {
     }
 
     List<String> problems(String key, String body) {
-        Definition definition = definition(key);
+        return problems(definition(key), body);
+    }
+
+    /** A message a lead writes into a model ("Envoyer un message au jeune"): the rules of the texts page. */
+    static final Definition MODEL_MESSAGE = new Definition("messageModele", "Message écrit dans un modèle",
+            List.of("prenom"), "");
+
+    public List<String> modelMessageProblems(String body) {
+        return problems(MODEL_MESSAGE, body);
+    }
+
+    public String renderModelMessage(String body, Map<String, String> values) {
+        return fill(lineBreaks(body), values);
+    }
+
+    private List<String> problems(Definition definition, String body) {
         List<String> problems = new ArrayList<>();
         if (body == null || body.isBlank()) {
             return List.of("le texte est vide");

@@ -20,7 +20,7 @@ import org.springframework.test.context.ActiveProfiles;
  * Mediators work the tasks of their processes through permissions on those processes: no authorization row is
  * written per task (it made the task list slow on PostgreSQL), and who may see and work a task stays the same.
  */
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class TaskAuthorizationsByProcessTest {
 
