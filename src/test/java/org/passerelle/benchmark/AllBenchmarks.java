@@ -13,14 +13,11 @@ public final class AllBenchmarks {
     }
 
     public static void main(String[] args) {
-        try {
+        BenchmarkReport.runAndExit(args, arguments -> {
             IntakeBenchmark.measure(new String[] {"2000", "200"});
-            EngineCostBenchmark.measure(new String[] {args.length > 0 ? args[0] : "10000", args.length > 1 ? args[1] : "50000"});
+            EngineCostBenchmark.measure(new String[] {arguments.length > 0 ? arguments[0] : "10000",
+                    arguments.length > 1 ? arguments[1] : "50000"});
             StartupBenchmark.measure(new String[] {"3"});
-        } catch (Exception failed) {
-            failed.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+        });
     }
 }

@@ -11,6 +11,27 @@ final class BenchmarkReport {
     private BenchmarkReport() {
     }
 
+    /** A benchmark's measurement, run from its own main or from {@link AllBenchmarks}. */
+    interface Measure {
+        void run(String[] args) throws Exception;
+    }
+
+    /** Runs it and ends the JVM (the applications it started leave threads behind); 1 when it failed. */
+    static void runAndExit(String[] args, Measure measure) {
+        try {
+            measure.run(args);
+        } catch (Exception failed) {
+            failed.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    /** The arguments after the benchmark's own, passed on to the application (a setting being tried). */
+    static java.util.List<String> applicationArguments(String[] args, int own) {
+        return java.util.List.of(args).subList(Math.min(own, args.length), args.length);
+    }
+
     /** "2026-12-02, commit `abc1234`, 2 cores, Linux amd64, Java 17". */
     static String header() {
         String commit;

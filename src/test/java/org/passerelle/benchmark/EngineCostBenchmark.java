@@ -55,20 +55,14 @@ public final class EngineCostBenchmark {
             double filterVariableP95, double bareP50, double bareP95, double bareVariableP50, double bareVariableP95) {
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            measure(args);
-        } catch (Exception failed) {
-            failed.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchmarkReport.runAndExit(args, EngineCostBenchmark::measure);
     }
 
     static void measure(String[] args) throws Exception {
         int timers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int tasks = args.length > 1 ? Integer.parseInt(args[1]) : 50_000;
-        EXTRA.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
+        EXTRA.addAll(BenchmarkReport.applicationArguments(args, 2));
         List<Timers> timerResults = new ArrayList<>();
         List<Worklist> worklistResults = new ArrayList<>();
         Path h2 = Files.createTempDirectory("passerelle-cost-h2");

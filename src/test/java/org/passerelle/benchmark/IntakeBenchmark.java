@@ -42,20 +42,14 @@ public final class IntakeBenchmark {
             double intakePerSecond, double bareStartsPerSecond) {
     }
 
-    public static void main(String[] args) throws Exception {
-        try {
-            measure(args);
-        } catch (Exception failed) {
-            failed.printStackTrace();
-            System.exit(1);
-        }
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchmarkReport.runAndExit(args, IntakeBenchmark::measure);
     }
 
     static void measure(String[] args) throws Exception {
         int messages = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
         int threads = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-        EXTRA.addAll(List.of(args).subList(Math.min(2, args.length), args.length));
+        EXTRA.addAll(BenchmarkReport.applicationArguments(args, 2));
         List<Result> results = new ArrayList<>();
         Path h2 = Files.createTempDirectory("passerelle-bench-h2");
         results.add(run("H2 (file)", messages, threads, "--spring.datasource.url=jdbc:h2:file:" + h2.resolve("db")

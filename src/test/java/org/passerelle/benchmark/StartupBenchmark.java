@@ -32,9 +32,8 @@ public final class StartupBenchmark {
     record Start(double seconds, long rssMegabytes) {
     }
 
-    public static void main(String[] args) throws Exception {
-        measure(args);
-        System.exit(0);
+    public static void main(String[] args) {
+        BenchmarkReport.runAndExit(args, StartupBenchmark::measure);
     }
 
     static void measure(String[] args) throws Exception {
