@@ -42,6 +42,7 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder().start();
+                System.err.println("Spring test contexts run on an embedded PostgreSQL, port " + server.getPort());
             } catch (java.io.IOException failed) {
                 throw new IllegalStateException("Could not start the embedded PostgreSQL", failed);
             }
