@@ -12,6 +12,9 @@ public interface DelegateInputCheck {
     /** The delegate bean this check applies to, as in {@code ${name}}. */
     String delegateName();
 
-    /** French reasons the task's input parameters (name → text) cannot be used; empty when they can. */
+    /**
+     * French reasons the task's input parameters (name → text; null when not plain text: a list, a map, a script)
+     * cannot be used; empty when they can.
+     */
     List<String> problems(Map<String, String> inputParameters);
 }

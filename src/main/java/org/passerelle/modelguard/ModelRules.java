@@ -75,7 +75,7 @@ class ModelRules {
         if ("scriptTask".equals(name) || "script".equals(name)) {
             found.add(new ModelViolation(resource, label, "les scripts sont interdits (utilisez une tâche de la palette)"));
         }
-        if (!dmn && element.hasAttributeNS(CAMUNDA_NS, "delegateExpression")) {
+        if (!dmn && (element.hasAttributeNS(CAMUNDA_NS, "delegateExpression") || element.hasAttributeNS(ACTIVITI_NS, "delegateExpression"))) {
             checkInputs(resource, label, element, found);
         }
         NamedNodeMap attributes = element.getAttributes();
@@ -96,17 +96,23 @@ class ModelRules {
 
     /** The palette task's typed inputs, checked by the check of its delegate when there is one. */
     private void checkInputs(String resource, String label, Element task, List<ModelViolation> found) {
-        Matcher delegate = DELEGATE.matcher(task.getAttributeNS(CAMUNDA_NS, "delegateExpression").strip());
+        String expression = task.hasAttributeNS(CAMUNDA_NS, "delegateExpression") ? task.getAttributeNS(CAMUNDA_NS, "delegateExpression")
+                : task.getAttributeNS(ACTIVITI_NS, "delegateExpression");
+        Matcher delegate = DELEGATE.matcher(expression.strip());
         if (!delegate.matches()) {
             return;
         }
         for (DelegateInputCheck check : inputChecks.get()) {
             if (check.delegateName().equals(delegate.group(1))) {
                 java.util.Map<String, String> inputs = new java.util.HashMap<>();
-                var parameters = task.getElementsByTagNameNS(CAMUNDA_NS, "inputParameter");
-                for (int i = 0; i < parameters.getLength(); i++) {
-                    Element parameter = (Element) parameters.item(i);
-                    inputs.put(parameter.getAttribute("name"), parameter.getTextContent());
+                for (String namespace : List.of(CAMUNDA_NS, ACTIVITI_NS)) {
+                    var parameters = task.getElementsByTagNameNS(namespace, "inputParameter");
+                    for (int i = 0; i < parameters.getLength(); i++) {
+                        Element parameter = (Element) parameters.item(i);
+                        // A list, a map or a script is not plain text: its check sees no value.
+                        boolean plain = parameter.getElementsByTagNameNS("*", "*").getLength() == 0;
+                        inputs.put(parameter.getAttribute("name"), plain ? parameter.getTextContent() : null);
+                    }
                 }
                 check.problems(inputs).forEach(problem -> found.add(new ModelViolation(resource, label, problem)));
             }

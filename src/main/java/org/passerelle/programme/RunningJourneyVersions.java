@@ -28,6 +28,9 @@ public class RunningJourneyVersions {
     public record Outcome(long moved, List<String> blockers) {
     }
 
+    /** Passerelle's own technical processes: not the programme's journeys, never moved from this page. */
+    static final Set<String> TECHNICAL = Set.of("webhookIntake", "webhookDelivery", "dataRetention");
+
     private final RepositoryService repository;
     private final RuntimeService runtime;
 
@@ -38,7 +41,8 @@ public class RunningJourneyVersions {
 
     public List<OlderVersion> olderVersionsStillRunning() {
         List<OlderVersion> older = new ArrayList<>();
-        for (ProcessDefinition latest : repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc().list()) {
+        for (ProcessDefinition latest : repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc()
+                .list().stream().filter(d -> !TECHNICAL.contains(d.getKey())).toList()) {
             for (ProcessDefinition definition : repository.createProcessDefinitionQuery().processDefinitionKey(latest.getKey())
                     .list().stream().sorted(Comparator.comparingInt(ProcessDefinition::getVersion)).toList()) {
                 long running = runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
@@ -55,7 +59,7 @@ public class RunningJourneyVersions {
     /** Moves every journey of this older version to the latest one, or none. */
     public Outcome moveToLatest(String definitionId) {
         ProcessDefinition source = repository.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult();
-        if (source == null) {
+        if (source == null || TECHNICAL.contains(source.getKey())) {
             return new Outcome(0, List.of("cette version n'existe pas"));
         }
         ProcessDefinition target = repository.createProcessDefinitionQuery().processDefinitionKey(source.getKey())
@@ -64,6 +68,9 @@ public class RunningJourneyVersions {
             return new Outcome(0, List.of("c'est déjà la dernière version"));
         }
         long running = runtime.createProcessInstanceQuery().processDefinitionId(source.getId()).count();
+        if (running == 0) {
+            return new Outcome(0, List.of("aucun parcours n'est plus en cours sur cette version"));
+        }
         try {
             var plan = runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().updateEventTriggers()
                     .build();
@@ -90,6 +97,9 @@ public class RunningJourneyVersions {
                     blockers.add("l'étape « " + report.getMigrationInstruction().getSourceActivityId()
                             + " » ne peut pas passer telle quelle dans la version " + target.getVersion()));
             return new Outcome(0, blockers.isEmpty() ? List.of("les deux versions sont trop différentes") : List.copyOf(blockers));
+        } catch (org.camunda.bpm.engine.ProcessEngineException moving) {
+            // A journey that moved on meanwhile (a message, a timer): nothing was changed, the lead may try again.
+            return new Outcome(0, List.of("des parcours ont avancé pendant le changement de version ; réessayez"));
         }
     }
 }

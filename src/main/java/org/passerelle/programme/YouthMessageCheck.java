@@ -24,6 +24,9 @@ class YouthMessageCheck implements DelegateInputCheck {
     @Override
     public List<String> problems(Map<String, String> inputs) {
         String message = inputs.get(SendYouthMessage.MESSAGE);
+        if (message == null && inputs.containsKey(SendYouthMessage.MESSAGE)) {
+            return List.of("« Envoyer un message au jeune » : le champ Message doit être un texte");
+        }
         if (message == null || message.isBlank()) {
             return List.of("« Envoyer un message au jeune » : le champ Message est vide");
         }

@@ -135,6 +135,10 @@ class RunningJourneyVersionsTest {
     void onlyLeadsSeeThePageAndABadRequestIsSaidInFrench() throws Exception {
         assertThat(get("versionsMediator").statusCode()).isEqualTo(403);
         assertThat(move(null).statusCode()).isEqualTo(400);
+        String intake = repository.createProcessDefinitionQuery().processDefinitionKey("webhookIntake").latestVersion()
+                .singleResult().getId();
+        assertThat(move(intake).statusCode()).as("Passerelle's own processes are not the lead's to move").isEqualTo(409);
+        assertThat(get(lead).body()).doesNotContain("webhookIntake", "Appliquer les messages reçus");
         var unknown = move("inconnue:1:abc");
         assertThat(unknown.statusCode()).isEqualTo(409);
         assertThat(unknown.body()).contains("cette version n&#39;existe pas");

@@ -114,7 +114,12 @@ class YouthMessageByLeadTest {
         var tooLong = ModelerDeploy.deploy(port, lead(), Map.of("atelier-long.bpmn", withMessage("atelierLong", "a".repeat(1001))));
         assertThat(tooLong.statusCode()).isEqualTo(400);
         assertThat(tooLong.body()).contains("1000 caractères");
-        assertThat(repository.createProcessDefinitionQuery().processDefinitionKeyIn("atelierFaux", "atelierVide", "atelierLong").count())
+        var list = ModelerDeploy.deploy(port, lead(), Map.of("atelier-liste.bpmn", withMessage("atelierListe",
+                "<camunda:list><camunda:value>Bonjour</camunda:value></camunda:list>")));
+        assertThat(list.statusCode()).isEqualTo(400);
+        assertThat(list.body()).contains("le champ Message doit être un texte");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKeyIn("atelierFaux", "atelierVide", "atelierLong",
+                "atelierListe").count())
                 .isZero();
     }
 }

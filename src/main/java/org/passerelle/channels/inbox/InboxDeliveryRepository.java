@@ -14,8 +14,11 @@ public interface InboxDeliveryRepository extends JpaRepository<InboxDelivery, Lo
     /** The oldest delivery not applied yet: how far intake lags behind the platforms. */
     java.util.Optional<InboxDelivery> findFirstByStatusOrderByReceivedAtAsc(InboxDelivery.Status status);
 
-    /** Deliveries not yet applied that mention this identifier (their raw body may name the youth). */
-    @Query("select d from InboxDelivery d where d.status = 'RECEIVED' and d.body like concat('%', :externalId, '%')")
+    /**
+     * Deliveries not yet applied that mention this identifier (their raw body may name the youth). Found by position,
+     * not LIKE: an identifier holding % or _ must not match other youths' deliveries.
+     */
+    @Query("select d from InboxDelivery d where d.status = 'RECEIVED' and locate(:externalId, d.body) > 0")
     List<InboxDelivery> findPendingMentioning(String externalId);
 
     /** Received deliveries nobody holds, oldest first. */
