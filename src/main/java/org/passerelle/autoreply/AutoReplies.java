@@ -2,7 +2,7 @@ package org.passerelle.autoreply;
 
 import java.time.Clock;
 import java.util.Map;
-import org.passerelle.channels.ConversationMessage;
+import org.passerelle.conversation.ConversationMessage;
 import org.passerelle.channels.OutboundMessages;
 import org.passerelle.diagnostic.Departements;
 import org.passerelle.journey.JourneyRepository;

@@ -1,5 +1,7 @@
 package org.passerelle.channels;
 
+import org.passerelle.conversation.ConversationMessage;
+
 /** Delivers outbound messages on one kind of channel. */
 public interface ChannelSender {
 

@@ -1,5 +1,6 @@
 package org.passerelle.channels;
 
+import org.passerelle.conversation.Template;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -47,7 +48,7 @@ public record ChannelsProperties(int maxBodyBytes, Meta meta, Map<String, String
 
         /** The approved template for a purpose: the nudge one for nudges and for a mediator's own answer. */
         public String templateFor(String purpose) {
-            if (purpose == null || org.passerelle.channels.Template.NUDGE.equals(purpose)) {
+            if (purpose == null || org.passerelle.conversation.Template.NUDGE.equals(purpose)) {
                 return nudgeTemplate;
             }
             String name = templates.get(purpose);

@@ -1,5 +1,8 @@
 package org.passerelle.channels;
 
+import org.passerelle.conversation.MediaLinks;
+import org.passerelle.conversation.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessage;
 import org.passerelle.journey.YouthJourney;
 
 import java.time.ZoneId;

@@ -1,5 +1,6 @@
 package org.passerelle.channels;
 
+import org.passerelle.conversation.ConversationMessage;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

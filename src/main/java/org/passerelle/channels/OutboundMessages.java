@@ -1,5 +1,8 @@
 package org.passerelle.channels;
 
+import org.passerelle.conversation.Template;
+import org.passerelle.conversation.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessage;
 import java.time.Clock;
 import org.passerelle.journey.Journey;
 import org.springframework.stereotype.Service;

@@ -1,5 +1,6 @@
 package org.passerelle.channels;
 
+import org.passerelle.conversation.ConversationMessage;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.passerelle.journey.JourneyRepository;

@@ -1,5 +1,6 @@
 package org.passerelle.diagnostic;
 
+import org.passerelle.intake.YouthStatuses;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;

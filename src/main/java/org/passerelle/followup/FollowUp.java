@@ -4,7 +4,7 @@ import org.passerelle.programme.ProgrammeTexts;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.passerelle.channels.ConversationMessage;
+import org.passerelle.conversation.ConversationMessage;
 import org.passerelle.channels.OutboundMessages;
 import org.passerelle.diagnostic.Departements;
 import org.passerelle.journey.Journey;

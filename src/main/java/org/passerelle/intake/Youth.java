@@ -24,7 +24,7 @@ public class Youth {
     private LocalDate birthDate;
     private String departement;
     private String communeCode;
-    /** Comma-separated {@link org.passerelle.diagnostic.YouthStatuses} codes. */
+    /** Comma-separated {@link org.passerelle.intake.YouthStatuses} codes. */
     private String statuses;
     private String diplomaLevel;
     private String situation;

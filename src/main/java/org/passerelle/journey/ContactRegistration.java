@@ -2,8 +2,8 @@ package org.passerelle.journey;
 
 import java.time.Clock;
 import java.time.Instant;
-import org.passerelle.channels.ConversationMessage;
-import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessage;
+import org.passerelle.conversation.ConversationMessageRepository;
 import org.passerelle.intake.Youth;
 import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.JourneyGateway.FirstContact;

@@ -6,8 +6,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.passerelle.channels.ConversationMessage;
-import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessage;
+import org.passerelle.conversation.ConversationMessageRepository;
 import org.passerelle.intake.Youth;
 import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.YouthJourney.Messages;
@@ -26,11 +26,11 @@ public class JourneyGateway {
     private final ConversationMessageRepository messages;
     private final Clock clock;
 
-    private final org.passerelle.channels.MediaLinks media;
+    private final org.passerelle.conversation.MediaLinks media;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     public JourneyGateway(RuntimeService runtimeService, ContactRegistration registration, YouthRepository youths, JourneyRepository journeys,
-            ConversationMessageRepository messages, org.passerelle.channels.MediaLinks media, Clock clock,
+            ConversationMessageRepository messages, org.passerelle.conversation.MediaLinks media, Clock clock,
             org.springframework.context.ApplicationEventPublisher events) {
         this.media = media;
         this.events = events;

@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.management.Metrics;
-import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessageRepository;
 import org.passerelle.channels.inbox.InboxDelivery;
 import org.passerelle.channels.inbox.InboxDeliveryRepository;
 import org.passerelle.journey.Journey;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 import org.passerelle.diagnostic.Departements;
-import org.passerelle.diagnostic.YouthStatuses;
+import org.passerelle.intake.YouthStatuses;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -202,7 +202,7 @@ public class PartnerPages {
                 networkOptions(values.get("reseau")), "<option value=\"\"></option>" + departementOptions(values.get("departement")),
                 v.apply("courriel"), v.apply("telephone"), v.apply("age_min"),
                 v.apply("age_max"), diplomaOptions(values.get("diplome_max")), v.apply("zones"), v.apply("statuts"), v.apply("places"), state,
-                escape(org.passerelle.diagnostic.YouthStatuses.LABELS.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
+                escape(org.passerelle.intake.YouthStatuses.LABELS.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue())
                         .collect(Collectors.joining(" ; ")))));
     }
 

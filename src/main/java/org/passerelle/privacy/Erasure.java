@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.passerelle.actions.JourneyActionRepository;
-import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessageRepository;
 import org.passerelle.channels.inbox.InboxDeliveryRepository;
 import org.passerelle.intake.Youth;
 import org.passerelle.intake.YouthAliasRepository;

@@ -3,7 +3,7 @@ package org.passerelle.programme;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.passerelle.channels.ConversationMessage;
+import org.passerelle.conversation.ConversationMessage;
 import org.passerelle.channels.OutboundMessages;
 import org.passerelle.journey.Journey;
 import org.passerelle.journey.JourneyRepository;

@@ -165,12 +165,12 @@ public class Referrals {
         String text = texts.render(change ? ProgrammeTexts.APPOINTMENT_CHANGE : ProgrammeTexts.APPOINTMENT, Map.of("prenom", firstName,
                 "structure", partner.getName(), "quand", when, "contact", contact == null ? "" : contact.strip()));
         // Outside the 24-hour window the approved template keeps the date, the place and the contact.
-        var template = new org.passerelle.channels.Template(change ? org.passerelle.channels.Template.APPOINTMENT_CHANGE
-                : org.passerelle.channels.Template.APPOINTMENT, java.util.List.of(
+        var template = new org.passerelle.conversation.Template(change ? org.passerelle.conversation.Template.APPOINTMENT_CHANGE
+                : org.passerelle.conversation.Template.APPOINTMENT, java.util.List.of(
                         journey.getYouth().getFirstName() == null ? "à toi" : journey.getYouth().getFirstName(),
                         partner.getName(), when, contact == null ? "" : contact));
-        return outbound.send(journey, org.passerelle.channels.ConversationMessage.Kind.NUDGE, text, template).getStatus()
-                != org.passerelle.channels.ConversationMessage.Status.FAILED;
+        return outbound.send(journey, org.passerelle.conversation.ConversationMessage.Kind.NUDGE, text, template).getStatus()
+                != org.passerelle.conversation.ConversationMessage.Status.FAILED;
     }
 
     @Transactional(readOnly = true)

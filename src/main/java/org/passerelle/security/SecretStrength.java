@@ -1,12 +1,12 @@
 package org.passerelle.security;
 
 /** The least a production secret must be: long enough and not one character repeated. */
-final class SecretStrength {
+public final class SecretStrength {
 
     private SecretStrength() {
     }
 
-    static boolean isStrong(String secret, int minLength, int minDistinctCharacters) {
+    public static boolean isStrong(String secret, int minLength, int minDistinctCharacters) {
         return secret != null && secret.length() >= minLength
                 && secret.codePoints().distinct().count() >= minDistinctCharacters;
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.passerelle.actions.ActionPrepared;
-import org.passerelle.channels.ConversationMessage;
+import org.passerelle.conversation.ConversationMessage;
 import org.passerelle.channels.OutboundMessages;
 import org.passerelle.journey.Journey;
 import org.passerelle.journey.JourneyRepository;

@@ -23,7 +23,7 @@ import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.Journey;
 import org.passerelle.journey.JourneyRepository;
 import org.passerelle.journey.YouthJourney;
-import org.passerelle.security.IdentitySeeder;
+import org.passerelle.security.seeding.IdentitySeeder;
 import org.passerelle.security.Roles;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;

@@ -1,6 +1,9 @@
 package org.passerelle.channels;
 
-import org.passerelle.channels.meta.LeadIntake;
+import org.passerelle.conversation.Template;
+import org.passerelle.conversation.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessage;
+import org.passerelle.channels.inbox.LeadIntake;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;

@@ -1,5 +1,7 @@
 package org.passerelle.channels;
 
+import org.passerelle.conversation.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;

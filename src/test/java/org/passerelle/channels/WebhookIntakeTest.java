@@ -1,5 +1,7 @@
 package org.passerelle.channels;
 
+import org.passerelle.conversation.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.testsupport.Http.get;
 import static org.passerelle.testsupport.Http.send;
@@ -16,7 +18,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
-import org.passerelle.channels.ConversationMessage.Kind;
+import org.passerelle.conversation.ConversationMessage.Kind;
 import org.passerelle.channels.inbox.InboxDelivery;
 import org.passerelle.channels.inbox.InboxDeliveryRepository;
 import org.passerelle.channels.inbox.Platform;

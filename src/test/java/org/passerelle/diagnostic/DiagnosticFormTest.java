@@ -1,5 +1,6 @@
 package org.passerelle.diagnostic;
 
+import org.passerelle.intake.YouthStatuses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;

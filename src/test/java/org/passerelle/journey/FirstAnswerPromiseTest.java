@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.passerelle.journey.JourneyGateway.FirstContact;
 import org.passerelle.journey.YouthJourney.Tasks;
-import org.passerelle.security.IdentitySeeder;
+import org.passerelle.security.seeding.IdentitySeeder;
 import org.passerelle.security.Roles;
 import org.passerelle.testsupport.TestUsers;
 import org.springframework.beans.factory.annotation.Autowired;

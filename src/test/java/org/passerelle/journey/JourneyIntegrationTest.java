@@ -14,10 +14,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.passerelle.channels.ConversationMessage;
-import org.passerelle.channels.ConversationMessage.Direction;
-import org.passerelle.channels.ConversationMessage.Kind;
-import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessage;
+import org.passerelle.conversation.ConversationMessage.Direction;
+import org.passerelle.conversation.ConversationMessage.Kind;
+import org.passerelle.conversation.ConversationMessageRepository;
 import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.JourneyGateway.FirstContact;
 import org.passerelle.journey.YouthJourney.Tasks;
@@ -146,7 +146,7 @@ class JourneyIntegrationTest {
 
         // The platform said: the first answer was read, the nudge could not be delivered.
         var sent = messages.findByJourneyIdOrderByCreatedAtAscIdAsc(started.journeyId()).stream()
-                .filter(m -> m.getDirection() == org.passerelle.channels.ConversationMessage.Direction.OUT).toList();
+                .filter(m -> m.getDirection() == org.passerelle.conversation.ConversationMessage.Direction.OUT).toList();
         sent.get(0).deliveryStatus("read");
         sent.get(sent.size() - 1).deliveryStatus("failed");
         messages.saveAll(sent);

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.TaskService;
 import static org.mockito.Mockito.mock;
 
 import org.junit.jupiter.api.Test;
-import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessageRepository;
 import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.Journey;
 import org.passerelle.journey.JourneyGateway;

@@ -51,7 +51,7 @@ class PartnerAnswerLinkTest {
     @Autowired PartnerRepository partners;
     @Autowired ReferralRepository referrals;
     @Autowired ReferralLinks links;
-    @Autowired org.passerelle.channels.ConversationMessageRepository messages;
+    @Autowired org.passerelle.conversation.ConversationMessageRepository messages;
 
     @AfterEach
     void resetClock() {

@@ -1,5 +1,6 @@
 package org.passerelle.security;
 
+import org.passerelle.security.seeding.IdentitySeeder;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.passerelle.testsupport.Http.basic;
 import static org.passerelle.testsupport.Http.get;

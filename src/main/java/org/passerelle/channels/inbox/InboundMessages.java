@@ -2,7 +2,7 @@ package org.passerelle.channels.inbox;
 
 import java.util.Locale;
 import java.util.Set;
-import org.passerelle.channels.ConversationMessageRepository;
+import org.passerelle.conversation.ConversationMessageRepository;
 import org.passerelle.intake.YouthIdentities;
 import org.passerelle.journey.Journey;
 import org.passerelle.journey.JourneyGateway;

@@ -24,13 +24,13 @@ public class InboxProcessor {
     private final ProcessedEventRepository processed;
     private final MetaWebhookParser metaParser;
     private final InboundMessages inbound;
-    private final org.passerelle.channels.meta.LeadIntake leads;
+    private final org.passerelle.channels.inbox.LeadIntake leads;
     private final ObjectMapper json;
     private final Inbox inbox;
     private final Clock clock;
 
     public InboxProcessor(InboxDeliveryRepository deliveries, ProcessedEventRepository processed,
-            MetaWebhookParser metaParser, InboundMessages inbound, org.passerelle.channels.meta.LeadIntake leads,
+            MetaWebhookParser metaParser, InboundMessages inbound, org.passerelle.channels.inbox.LeadIntake leads,
             ObjectMapper json, Inbox inbox, Clock clock) {
         this.deliveries = deliveries;
         this.processed = processed;
@@ -74,12 +74,12 @@ public class InboxProcessor {
             processed.saveAndFlush(new ProcessedEvent(platform, event.eventId(), clock.instant()));
             if (event instanceof InboundEvent.LeadSubmitted lead) {
                 var outcome = leads.receive(lead, delivery.getAttempts());
-                if (outcome == org.passerelle.channels.meta.LeadIntake.Outcome.NOT_YET_READABLE) {
+                if (outcome == org.passerelle.channels.inbox.LeadIntake.Outcome.NOT_YET_READABLE) {
                     // Asked for again later: the event is not processed yet, the attempt stays counted.
                     processed.delete(processed.findById(key).orElseThrow());
                     return true;
                 }
-                if (outcome == org.passerelle.channels.meta.LeadIntake.Outcome.UNREADABLE) {
+                if (outcome == org.passerelle.channels.inbox.LeadIntake.Outcome.UNREADABLE) {
                     note = "Formulaire illisible dans l'API Graph après " + delivery.getAttempts() + " essais";
                 }
             } else {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.passerelle.channels.ChannelSender;
 import org.passerelle.channels.ChannelsProperties;
-import org.passerelle.channels.ConversationMessage;
+import org.passerelle.conversation.ConversationMessage;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,6 +1,6 @@
 package org.passerelle.channels.meta;
 
-import org.passerelle.channels.Template;
+import org.passerelle.conversation.Template;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.passerelle.channels.ChannelSender;
 import org.passerelle.channels.ChannelsProperties;
-import org.passerelle.channels.ConversationMessage;
+import org.passerelle.conversation.ConversationMessage;
 import org.springframework.stereotype.Component;
 
 /**

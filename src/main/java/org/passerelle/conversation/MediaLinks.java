@@ -1,4 +1,4 @@
-package org.passerelle.channels;
+package org.passerelle.conversation;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +13,9 @@ import org.springframework.stereotype.Component;
 public class MediaLinks {
 
     private static final Pattern WHATSAPP_MEDIA = Pattern.compile("^\\[(image|video|audio|document|sticker) (\\d{1,40})\\]");
+
+    /** Where Passerelle serves a WhatsApp media to the team. */
+    public static final String PATH = "/medias/whatsapp/";
 
     private final String publicUrl;
 
@@ -36,6 +39,6 @@ public class MediaLinks {
             case "document" -> "document";
             default -> "autocollant";
         };
-        return "[" + kind + " à ouvrir : " + MediaController.linkFor(publicUrl, media.group(2)) + "]" + body.substring(media.end());
+        return "[" + kind + " à ouvrir : " + publicUrl.replaceAll("/+$", "") + PATH + media.group(2) + "]" + body.substring(media.end());
     }
 }

@@ -1,4 +1,4 @@
-package org.passerelle.channels;
+package org.passerelle.conversation;
 
 import java.util.List;
 

@@ -1,6 +1,10 @@
-package org.passerelle.channels;
+package org.passerelle.channels.meta;
 
+import org.passerelle.channels.ChannelsProperties;
+import org.passerelle.conversation.ConversationMessage;
+import org.passerelle.conversation.ConversationMessageRepository;
 import org.passerelle.channels.meta.GraphApi;
+import org.passerelle.conversation.MediaLinks;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -18,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class MediaController {
 
-    static final String PATH = "/medias/whatsapp/";
+    static final String PATH = MediaLinks.PATH;
     private static final java.util.Set<String> SHOWN_INLINE = java.util.Set.of("image/jpeg", "image/png", "image/webp",
             "application/pdf", "audio/ogg", "audio/mpeg", "audio/aac", "video/mp4");
 
@@ -56,8 +60,4 @@ public class MediaController {
                 .body(media.get().bytes());
     }
 
-    /** The link a conversation line shows for a media the youth sent. */
-    public static String linkFor(String publicUrl, String mediaId) {
-        return publicUrl.replaceAll("/+$", "") + PATH + mediaId;
-    }
 }

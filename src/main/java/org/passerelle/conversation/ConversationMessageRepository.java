@@ -1,5 +1,6 @@
-package org.passerelle.channels;
+package org.passerelle.conversation;
 
+import org.passerelle.conversation.ConversationMessage;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
 

@@ -1,4 +1,4 @@
-package org.passerelle.channels.meta;
+package org.passerelle.channels.inbox;
 
 import java.time.LocalDate;
 import java.time.Period;

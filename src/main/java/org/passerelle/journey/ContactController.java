@@ -1,5 +1,6 @@
-package org.passerelle.intake;
+package org.passerelle.journey;
 
+import org.passerelle.intake.ContactRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.passerelle.journey.JourneyGateway;

@@ -1,5 +1,9 @@
-package org.passerelle.security;
+package org.passerelle.security.seeding;
 
+import org.passerelle.security.SecretStrength;
+import org.passerelle.security.MissingProductionSetting;
+import org.passerelle.security.Roles;
+import org.passerelle.security.TaskAuthorizationsByProcess;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.passerelle.diagnostic;
+package org.passerelle.intake;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package org.passerelle.channels.meta;
+package org.passerelle.channels.inbox;
 
+import org.passerelle.channels.meta.GraphApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
