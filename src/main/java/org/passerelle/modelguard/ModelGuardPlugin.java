@@ -30,7 +30,7 @@ public class ModelGuardPlugin extends AbstractProcessEnginePlugin {
         List<Deployer> preDeployers = new ArrayList<>();
         preDeployers.add(new ModelValidationDeployer(new ModelRules(beans,
                 () -> context.getBeansOfType(DelegateInputCheck.class).values()),
-                () -> context.getBeansOfType(DecisionCheck.class).values()));
+                () -> context.getBeansOfType(DecisionCheck.class).values(), () -> ApplicationProcesses.idsOf(context.getBeansOfType(ApplicationProcesses.class).values())));
         if (configuration.getCustomPreDeployers() != null) {
             preDeployers.addAll(configuration.getCustomPreDeployers());
         }

@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.instance.Process;
 
 /**
  * Runs before the engine's own deployers: a deployment that breaks a {@link ModelRules} rule is refused
@@ -25,10 +27,13 @@ class ModelValidationDeployer implements Deployer {
 
     private final ModelRules rules;
     private final java.util.function.Supplier<java.util.Collection<DecisionCheck>> decisionChecks;
+    private final java.util.function.Supplier<Set<String>> applicationProcesses;
 
-    ModelValidationDeployer(ModelRules rules, java.util.function.Supplier<java.util.Collection<DecisionCheck>> decisionChecks) {
+    ModelValidationDeployer(ModelRules rules, java.util.function.Supplier<java.util.Collection<DecisionCheck>> decisionChecks,
+            java.util.function.Supplier<Set<String>> applicationProcesses) {
         this.rules = rules;
         this.decisionChecks = decisionChecks;
+        this.applicationProcesses = applicationProcesses;
     }
 
     @Override
@@ -41,6 +46,9 @@ class ModelValidationDeployer implements Deployer {
         List<ModelViolation> violations = new ArrayList<>();
         for (ResourceEntity resource : deployment.getResources().values()) {
             violations.addAll(rules.check(resource.getName(), resource.getBytes(), known));
+            if (deployment.isNew() && byAPerson()) {
+                violations.addAll(applicationProcessesIn(resource));
+            }
         }
         if (violations.isEmpty() && deployment.isNew()) {
             deployment.getResources().values().stream().filter(r -> r.getName().toLowerCase().endsWith(".dmn") || r.getName().toLowerCase().endsWith(".dmn11.xml"))
@@ -49,6 +57,28 @@ class ModelValidationDeployer implements Deployer {
         if (!violations.isEmpty()) {
             throw new BadUserRequestException("Déploiement refusé par Passerelle : "
                     + violations.stream().map(ModelViolation::inFrench).collect(Collectors.joining(" ; ")));
+        }
+    }
+
+    /** Deployed through REST by someone signed in (a lead from Modeler), not by the application at start. */
+    private static boolean byAPerson() {
+        return Context.getCommandContext() != null && Context.getCommandContext().getAuthenticatedUserId() != null;
+    }
+
+    private List<ModelViolation> applicationProcessesIn(ResourceEntity resource) {
+        if (!resource.getName().toLowerCase().endsWith(".bpmn") && !resource.getName().toLowerCase().endsWith(".bpmn20.xml")) {
+            return List.of();
+        }
+        Set<String> own = applicationProcesses.get();
+        try {
+            return Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(resource.getBytes()))
+                    .getModelElementsByType(Process.class).stream().filter(process -> own.contains(process.getId()))
+                    .map(process -> new ModelViolation(resource.getName(), process.getId(),
+                            "ce processus appartient à Passerelle lui-même (un traitement technique) : il ne se déploie pas "
+                                    + "depuis Modeler ; donnez un autre identifiant à votre processus"))
+                    .toList();
+        } catch (RuntimeException unreadable) {
+            return List.of(); // the model rules and the engine's parser say what is wrong with it
         }
     }
 

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.passerelle.modelguard.ApplicationProcesses;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,21 +29,21 @@ public class RunningJourneyVersions {
     public record Outcome(long moved, List<String> blockers) {
     }
 
-    /** Passerelle's own technical processes: not the programme's journeys, never moved from this page. */
-    static final Set<String> TECHNICAL = Set.of("webhookIntake", "webhookDelivery", "dataRetention");
-
     private final RepositoryService repository;
     private final RuntimeService runtime;
+    /** Passerelle's own technical processes: not the programme's journeys, never moved from this page. */
+    private final Set<String> technical;
 
-    public RunningJourneyVersions(RepositoryService repository, RuntimeService runtime) {
+    public RunningJourneyVersions(RepositoryService repository, RuntimeService runtime, List<ApplicationProcesses> technical) {
         this.repository = repository;
+        this.technical = ApplicationProcesses.idsOf(technical);
         this.runtime = runtime;
     }
 
     public List<OlderVersion> olderVersionsStillRunning() {
         List<OlderVersion> older = new ArrayList<>();
         for (ProcessDefinition latest : repository.createProcessDefinitionQuery().latestVersion().orderByProcessDefinitionKey().asc()
-                .list().stream().filter(d -> !TECHNICAL.contains(d.getKey())).toList()) {
+                .list().stream().filter(d -> !technical.contains(d.getKey())).toList()) {
             for (ProcessDefinition definition : repository.createProcessDefinitionQuery().processDefinitionKey(latest.getKey())
                     .list().stream().sorted(Comparator.comparingInt(ProcessDefinition::getVersion)).toList()) {
                 long running = runtime.createProcessInstanceQuery().processDefinitionId(definition.getId()).count();
@@ -59,7 +60,7 @@ public class RunningJourneyVersions {
     /** Moves every journey of this older version to the latest one, or none. */
     public Outcome moveToLatest(String definitionId) {
         ProcessDefinition source = repository.createProcessDefinitionQuery().processDefinitionId(definitionId).singleResult();
-        if (source == null || TECHNICAL.contains(source.getKey())) {
+        if (source == null || technical.contains(source.getKey())) {
             return new Outcome(0, List.of("cette version n'existe pas"));
         }
         ProcessDefinition target = repository.createProcessDefinitionQuery().processDefinitionKey(source.getKey())

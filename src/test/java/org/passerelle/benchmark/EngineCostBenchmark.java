@@ -18,10 +18,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.passerelle.PasserelleApplication;
-import org.passerelle.intake.Youth;
-import org.passerelle.intake.YouthRepository;
-import org.passerelle.journey.Journey;
-import org.passerelle.journey.JourneyRepository;
+import org.passerelle.testsupport.NudgeTimers;
 import org.passerelle.journey.YouthJourney;
 import org.passerelle.security.seeding.IdentitySeeder;
 import org.passerelle.security.Roles;
@@ -92,7 +89,7 @@ public final class EngineCostBenchmark {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             TransactionTemplate tx = context.getBean(TransactionTemplate.class);
             if (timers > 0) {
-                double nudges = nudgeTimers(context, engine, jdbc, tx, timers);
+                double nudges = nudgeTimers(context, jdbc, timers);
                 double bare = bareTimers(engine, jdbc, tx, timers);
                 timerResults.add(new Timers(database, timers, nudges, bare));
                 System.out.printf(Locale.ROOT, "%s: %d nudge timers %.1f/s, bare timers %.1f/s%n", database, timers, nudges, bare);
@@ -105,33 +102,12 @@ public final class EngineCostBenchmark {
         }
     }
 
-    /** Journeys silent for ten days wait at the nudge timer; all become due at once. Nudges sent per second. */
-    private static double nudgeTimers(ConfigurableApplicationContext context, ProcessEngine engine, JdbcTemplate jdbc,
-            TransactionTemplate tx, int count) {
-        YouthRepository youths = context.getBean(YouthRepository.class);
-        JourneyRepository journeys = context.getBean(JourneyRepository.class);
-        Instant silentSince = Instant.now().minus(Duration.ofDays(10));
-        Date later = Date.from(Instant.now().plus(Duration.ofDays(1)));
-        List<Long> ids = Collections.synchronizedList(new ArrayList<>());
-        for (int start = 0; start < count; start += 200) {
-            int from = start;
-            tx.executeWithoutResult(status -> {
-                for (int i = from; i < Math.min(count, from + 200); i++) {
-                    Youth youth = youths.save(new Youth("whatsapp", "bench-nudge-" + i, "Jeune", "benchmark", silentSince));
-                    Journey journey = journeys.save(new Journey(youth, silentSince));
-                    var instance = engine.getRuntimeService().createProcessInstanceByKey(YouthJourney.PROCESS_ID)
-                            .businessKey(journey.getId().toString()).startBeforeActivity("timerNextNudge")
-                            .setVariable(YouthJourney.Vars.JOURNEY_ID, journey.getId())
-                            .setVariable(YouthJourney.Vars.NEXT_NUDGE_AT, later).execute();
-                    journey.setProcessInstanceId(instance.getId());
-                    ids.add(journey.getId());
-                }
-            });
-        }
-        long first = Collections.min(ids);
-        LongSupplier sent = () -> jdbc.queryForObject("select count(*) from journey where id >= ? and nudges_sent > 0",
-                Long.class, first);
-        return drain(jdbc, "timerNextNudge", count, sent);
+    /** Journeys silent for four days wait at the nudge timer; all become due at once. Nudges sent per second. */
+    private static double nudgeTimers(ConfigurableApplicationContext context, JdbcTemplate jdbc, int count) {
+        String prefix = "bench-nudge-" + System.nanoTime() + "-";
+        NudgeTimers.seed(context, prefix, count);
+        javax.sql.DataSource db = jdbc.getDataSource();
+        return drain(jdbc, NudgeTimers.TIMER, count, () -> NudgeTimers.nudged(db, prefix));
     }
 
     /** The same number of timers with nothing after them, through the same engine and job executor. */
@@ -250,7 +226,7 @@ public final class EngineCostBenchmark {
     private static String report(List<Timers> timers, List<Worklist> worklists, int timerCount, int taskCount) {
         StringBuilder md = new StringBuilder("Written by `EngineCostBenchmark` (README \"Benchmark\"): ")
                 .append(BenchmarkReport.header()).append(".\n\n")
-                .append(String.format(Locale.ROOT, "**%,d nudge timers due at once** (journeys silent for ten days: each timer then decides "
+                .append(String.format(Locale.ROOT, "**%,d nudge timers due at once** (journeys silent for four days: each timer then decides "
                         + "the follow-up with the cadence table and sends its nudge), against as many bare timer jobs (timer → end), "
                         + "one node, the same job executor (3 threads):%n%n", timerCount))
                 .append("| database | nudges sent/s | bare timers/s | Passerelle ÷ bare |\n|---|---|---|---|\n");

@@ -13,14 +13,22 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
 import org.passerelle.testsupport.ChildApplication;
+import org.passerelle.testsupport.NudgeTimers;
+import org.passerelle.testsupport.SeedingNode;
 
 /**
  * Two Passerelle JVMs started at the same moment on one empty PostgreSQL database both become ready (schema, groups
  * and filters created once, by whichever node got the start lock); a webhook delivered to both gives one journey;
- * a webapp session opened on one node is unknown to the other (sticky sessions at the proxy).
+ * a webapp session opened on one node is unknown to the other (sticky sessions at the proxy); nudge timers due at once
+ * fire exactly once each, shared by the two nodes' job executors.
  */
 class TwoNodesIT {
+
+    /** The benchmark (BENCHMARKS.md) runs 10,000 of them; this many keep the test short. */
+    private static final int TIMERS = 300;
+    private static final String SEEDED = "two-nodes-nudge-";
 
     private static long count(EmbeddedPostgres postgres, String sql) throws Exception {
         try (Connection db = postgres.getPostgresDatabase().getConnection(); Statement statement = db.createStatement();
@@ -37,17 +45,47 @@ class TwoNodesIT {
                 .statusCode();
     }
 
+    private static List<String> node(String hostname, List<String> common, String... own) {
+        List<String> arguments = new java.util.ArrayList<>(common);
+        // The job log names the node that ran each job.
+        arguments.add("--camunda.bpm.generic-properties.properties.hostname=" + hostname);
+        arguments.addAll(List.of(own));
+        return arguments;
+    }
+
+    /** Every timer fires once: one nudge per journey, one successful job each, work shared by the two nodes. */
+    private static void nudgeTimersDueAtOnceFireExactlyOnceAcrossBothNodes(DataSource db) {
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> NudgeTimers.waiting(db, SEEDED) == TIMERS);
+        NudgeTimers.makeDue(db, SEEDED);
+        Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> NudgeTimers.nudged(db, SEEDED) == TIMERS);
+        assertThat(NudgeTimers.nudgedTwice(db, SEEDED)).isZero();
+        assertThat(NudgeTimers.nudgeMessages(db, SEEDED)).isEqualTo(TIMERS);
+        long byA = NudgeTimers.firedBy(db, SEEDED, "node-a");
+        long byB = NudgeTimers.firedBy(db, SEEDED, "node-b");
+        assertThat(byA + byB).as("successful timer jobs, node a + node b").isEqualTo(TIMERS);
+        assertThat(byA).as("fired by node a").isPositive();
+        assertThat(byB).as("fired by node b").isPositive();
+        // Each journey waits again, a cadence step later, for its next nudge.
+        assertThat(NudgeTimers.waiting(db, SEEDED)).isEqualTo(TIMERS);
+    }
+
     @Test
     void twoNodesStartTogetherOnAnEmptyDatabaseAndADeliveryToBothGivesOneJourney() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             List<String> arguments = List.of("--passerelle.demo.enabled=false", "--spring.profiles.active=postgres,demo",
                     "--passerelle.channels.meta.app-secret=" + MetaWebhooks.SECRET, "--camunda.bpm.admin-user.password=two-nodes-admin",
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                    "--spring.datasource.username=postgres", "--spring.datasource.password=");
+                    "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                    // Nudges go out at any hour: the test may run at night.
+                    "--passerelle.followup.earliest-hour=0", "--passerelle.followup.latest-hour=24");
             Path first = Files.createTempDirectory("passerelle-node-a");
             Path second = Files.createTempDirectory("passerelle-node-b");
-            try (ChildApplication a = ChildApplication.launch(first, arguments);
-                    ChildApplication b = ChildApplication.launch(second, arguments)) {
+            // Node a, once started, puts journeys at their nudge timer; both nodes' job executors then fire them.
+            try (ChildApplication a = ChildApplication.launch(first, SeedingNode.class.getName(), node("node-a", arguments,
+                            "--seed.nudge-timers=" + TIMERS, "--seed.prefix=" + SEEDED));
+                    ChildApplication b = ChildApplication.launch(second, SeedingNode.class.getName(), node("node-b", arguments))) {
                 a.awaitReady(first);
                 b.awaitReady(second);
 
@@ -64,7 +102,8 @@ class TwoNodesIT {
                         count(postgres, "select count(*) from inbox_delivery") == 2
                                 && count(postgres, "select count(*) from inbox_delivery where status = 'RECEIVED'") == 0);
                 assertThat(count(postgres, "select count(*) from youth where external_id = '33677770001'")).isOne();
-                assertThat(count(postgres, "select count(*) from journey")).isOne();
+                assertThat(count(postgres, "select count(*) from journey j join youth y on y.id = j.youth_id "
+                        + "where y.external_id = '33677770001'")).isOne();
                 assertThat(count(postgres, "select count(*) from act_ru_task where task_def_key_ = 'taskFirstAnswer'")).isOne();
 
                 // The webapps' session lives on the node that opened it: what the README asks of the proxy.
@@ -84,6 +123,8 @@ class TwoNodesIT {
                         .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
                 assertThat(sessionStatus(a.port(), session)).as("on the node that opened the session").isEqualTo(200);
                 assertThat(sessionStatus(b.port(), session)).as("on the other node: sticky sessions needed").isEqualTo(401);
+
+                nudgeTimersDueAtOnceFireExactlyOnceAcrossBothNodes(postgres.getPostgresDatabase());
             }
         }
     }

@@ -44,7 +44,7 @@ class DataRetentionModelTest {
         org.assertj.core.api.Assertions.assertThat(timer.getDuedate().toInstant().atZone(ZoneId.systemDefault()).getHour()).isEqualTo(3);
 
         execute(timer);
-        var instance = runtimeService().createProcessInstanceQuery().processDefinitionKey("dataRetention").singleResult();
+        var instance = runtimeService().createProcessInstanceQuery().processDefinitionKey(DataRetention.PROCESS_ID).singleResult();
         execute(jobQuery().processInstanceId(instance.getId()).singleResult());
 
         verify(applyRetention).execute(any());

@@ -109,6 +109,22 @@ class HostileModelsTest {
         assertThat(identity.createGroupQuery().groupMember(LEAD).list()).extracting("id").containsExactly(Roles.PROGRAMME_LEADS);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"webhookIntake", "webhookDelivery", "dataRetention"})
+    void aLeadCannotReplaceOneOfPasserellesOwnProcesses(String processId) {
+        long versions = repository.createProcessDefinitionQuery().processDefinitionKey(processId).count();
+
+        var response = ModelerDeploy.deploy(port, LEAD, Map.of("remplace.bpmn", ModelerDeploy.minimalProcess(processId)));
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains("Déploiement refusé", "remplace.bpmn", processId,
+                "appartient à Passerelle lui-même");
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey(processId).count()).isEqualTo(versions);
+        // The same model under another id is the lead's own process: it deploys.
+        assertThat(ModelerDeploy.deploy(port, LEAD, Map.of("remplace.bpmn", ModelerDeploy.minimalProcess(processId + "DuProgramme")))
+                .statusCode()).isEqualTo(200);
+    }
+
     @Test
     void filesOtherThanModelsAndFormsAreRefused() {
         var response = ModelerDeploy.deploy(port, LEAD, Map.of("evil.html", "<script>alert(1)</script>"));

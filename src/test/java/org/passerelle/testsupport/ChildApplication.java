@@ -37,10 +37,15 @@ public final class ChildApplication implements AutoCloseable {
 
     /** Starts the application without waiting (several nodes started at once). */
     public static ChildApplication launch(Path workingDirectory, List<String> arguments) throws IOException {
+        return launch(workingDirectory, "org.passerelle.PasserelleApplication", arguments);
+    }
+
+    /** Starts this main class of the test classpath (a node that seeds data once started, {@link SeedingNode}). */
+    public static ChildApplication launch(Path workingDirectory, String mainClass, List<String> arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                "org.passerelle.PasserelleApplication", "--server.port=" + port, "--logging.level.root=WARN"));
+                mainClass, "--server.port=" + port, "--logging.level.root=WARN"));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(workingDirectory.resolve("child.log").toFile()))
