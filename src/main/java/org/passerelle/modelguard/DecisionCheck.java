@@ -15,4 +15,12 @@ public interface DecisionCheck {
 
     /** French reasons the decision cannot be used; empty when it can. */
     List<String> problems(DmnEngine engine, DmnDecision decision);
+
+    /**
+     * The same, knowing the other decisions deployed with it: a table may name values another table of the same
+     * deployment defines (a routing towards a network added in the same deploy).
+     */
+    default List<String> problems(DmnEngine engine, DmnDecision decision, java.util.Collection<DmnDecision> deployedWith) {
+        return problems(engine, decision);
+    }
 }

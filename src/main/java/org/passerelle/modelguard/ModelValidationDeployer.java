@@ -51,8 +51,9 @@ class ModelValidationDeployer implements Deployer {
             }
         }
         if (violations.isEmpty() && deployment.isNew()) {
-            deployment.getResources().values().stream().filter(r -> r.getName().toLowerCase().endsWith(".dmn") || r.getName().toLowerCase().endsWith(".dmn11.xml"))
-                    .forEach(resource -> violations.addAll(checkDecisions(resource)));
+            violations.addAll(checkDecisions(deployment.getResources().values().stream()
+                    .filter(r -> r.getName().toLowerCase().endsWith(".dmn") || r.getName().toLowerCase().endsWith(".dmn11.xml"))
+                    .toList()));
         }
         if (!violations.isEmpty()) {
             throw new BadUserRequestException("Déploiement refusé par Passerelle : "
@@ -83,28 +84,34 @@ class ModelValidationDeployer implements Deployer {
     }
 
     /** Decisions the platform reads by id are evaluated as the journeys will evaluate them. */
-    private List<ModelViolation> checkDecisions(ResourceEntity resource) {
+    private List<ModelViolation> checkDecisions(List<ResourceEntity> resources) {
         List<ModelViolation> violations = new ArrayList<>();
         var configuration = Context.getProcessEngineConfiguration();
-        if (configuration == null) {
+        if (configuration == null || resources.isEmpty()) {
             return violations;
         }
         var engine = configuration.getDmnEngine();
-        List<org.camunda.bpm.dmn.engine.DmnDecision> decisions;
-        try {
-            decisions = engine.parseDecisions(new java.io.ByteArrayInputStream(resource.getBytes()));
-        } catch (RuntimeException unreadable) {
-            return violations; // the engine's own deployer refuses it with its parser's message
+        java.util.Map<org.camunda.bpm.dmn.engine.DmnDecision, String> decisions = new java.util.LinkedHashMap<>();
+        for (ResourceEntity resource : resources) {
+            try {
+                engine.parseDecisions(new java.io.ByteArrayInputStream(resource.getBytes()))
+                        .forEach(decision -> decisions.put(decision, resource.getName()));
+            } catch (RuntimeException unreadable) {
+                // the engine's own deployer refuses it with its parser's message
+            }
         }
         for (DecisionCheck check : decisionChecks.get()) {
-            decisions.stream().filter(d -> check.decisionKey().equals(d.getKey())).forEach(decision -> {
+            decisions.forEach((decision, resourceName) -> {
+                if (!check.decisionKey().equals(decision.getKey())) {
+                    return;
+                }
                 List<String> problems;
                 try {
-                    problems = check.problems(engine, decision);
+                    problems = check.problems(engine, decision, decisions.keySet());
                 } catch (RuntimeException failing) {
                     problems = List.of("la décision ne s'évalue pas (" + failing.getMessage() + ")");
                 }
-                problems.forEach(p -> violations.add(new ModelViolation(resource.getName(), decision.getName(), p)));
+                problems.forEach(p -> violations.add(new ModelViolation(resourceName, decision.getName(), p)));
             });
         }
         return violations;

@@ -1,8 +1,6 @@
 package org.passerelle.partners;
 
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -11,14 +9,12 @@ import jakarta.persistence.Id;
 @Entity
 public class Partner {
 
-    public enum Network { MISSION_LOCALE, FRANCE_TRAVAIL, E2C, EPIDE, CCI, GEIQ, MFR, RSMA, APPRENTISSAGE }
-
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
     private String name;
-    @Enumerated(EnumType.STRING)
-    private Network network;
+    /** A code of "Réseaux partenaires" ({@link PartnerNetworks}). */
+    private String network;
     private String departement;
     private String email;
     private Integer ageMin;
@@ -43,7 +39,7 @@ public class Partner {
     protected Partner() {
     }
 
-    public Partner(String name, Network network, String departement, String email, Integer ageMin, Integer ageMax) {
+    public Partner(String name, String network, String departement, String email, Integer ageMin, Integer ageMax) {
         this.name = name;
         this.network = network;
         this.departement = departement;
@@ -85,7 +81,7 @@ public class Partner {
     }
 
     /** Everything that describes a partner service, as imported or edited. */
-    public record Description(String name, String structureName, Network network, String departement, String communeCode,
+    public record Description(String name, String structureName, String network, String departement, String communeCode,
             String email, String phone, Integer ageMin, Integer ageMax, String minDiplomaLevel, String maxDiplomaLevel,
             String requiredStatuses, String zoneEligibilite, String publics, String conditionsAcces,
             String modesMobilisation, Integer capacity, boolean active) {
@@ -114,7 +110,7 @@ public class Partner {
 
     public Long getId() { return id; }
     public String getName() { return name; }
-    public Network getNetwork() { return network; }
+    public String getNetwork() { return network; }
     public String getDepartement() { return departement; }
     public String getEmail() { return email; }
 

@@ -13,8 +13,10 @@ public class PartnerDirectory {
 
     private final PartnerRepository partners;
     private final PartnerRouting routing;
+    private final PartnerNetworks networks;
 
-    public PartnerDirectory(PartnerRepository partners, PartnerRouting routing) {
+    public PartnerDirectory(PartnerRepository partners, PartnerRouting routing, PartnerNetworks networks) {
+        this.networks = networks;
         this.partners = partners;
         this.routing = routing;
     }
@@ -29,6 +31,7 @@ public class PartnerDirectory {
             Map<Long, Double> acceptanceRates) {
         int age = youth.birthDate() == null ? 18 : Period.between(youth.birthDate(), referralDate).getYears();
         var candidates = partners.findByActiveTrueOrderByNameAsc().stream().filter(p -> !excluded.contains(p.getId())).toList();
-        return PartnerMatcher.match(youth, referralDate, candidates, routing.preferredNetworks(youth, age), acceptanceRates);
+        return PartnerMatcher.match(youth, referralDate, candidates, networks.all(), routing.preferredNetworks(youth, age),
+                acceptanceRates);
     }
 }

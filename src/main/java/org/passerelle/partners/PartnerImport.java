@@ -21,21 +21,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PartnerImport {
 
-    static final Map<String, Partner.Network> NETWORKS = Map.ofEntries(
-            Map.entry("mission-locale", Partner.Network.MISSION_LOCALE), Map.entry("france-travail", Partner.Network.FRANCE_TRAVAIL),
-            Map.entry("pole-emploi", Partner.Network.FRANCE_TRAVAIL), Map.entry("e2c", Partner.Network.E2C),
-            Map.entry("epide", Partner.Network.EPIDE), Map.entry("cci", Partner.Network.CCI), Map.entry("geiq", Partner.Network.GEIQ),
-            Map.entry("mfr", Partner.Network.MFR), Map.entry("rsma", Partner.Network.RSMA),
-            Map.entry("cfa", Partner.Network.APPRENTISSAGE), Map.entry("apprentissage", Partner.Network.APPRENTISSAGE));
     private static final Set<String> REGIONS = Set.of("01", "02", "03", "04", "06", "11", "24", "27", "28", "32", "44",
             "52", "53", "75", "76", "84", "93", "94");
 
     static final String MANUAL_SOURCE = "annuaire";
 
     private final PartnerRepository partners;
+    private final PartnerNetworks networks;
 
-    public PartnerImport(PartnerRepository partners) {
+    public PartnerImport(PartnerRepository partners, PartnerNetworks networks) {
         this.partners = partners;
+        this.networks = networks;
     }
 
     public record Rejected(int row, String id, List<String> reasons) {
@@ -143,7 +139,7 @@ public class PartnerImport {
     public Entry create(java.util.function.Function<String, String> form) {
         String id = "manuel-" + java.util.UUID.randomUUID();
         List<String> reasons = new ArrayList<>();
-        Partner.Description description = describe(formRow(id, form, null), reasons);
+        Partner.Description description = describe(formRow(id, form, null), networks.all(), reasons);
         return reasons.isEmpty() ? new Entry(partners.save(Partner.imported(MANUAL_SOURCE, id, description)).getId(), List.of())
                 : new Entry(null, reasons);
     }
@@ -153,7 +149,7 @@ public class PartnerImport {
     public List<String> edit(Long partnerId, java.util.function.Function<String, String> form) {
         Partner partner = partners.findById(partnerId).orElseThrow();
         List<String> reasons = new ArrayList<>();
-        Partner.Description description = describe(formRow(String.valueOf(partnerId), form, partner), reasons);
+        Partner.Description description = describe(formRow(String.valueOf(partnerId), form, partner), networks.all(), reasons);
         if (reasons.isEmpty()) {
             partner.describe(description);
         }
@@ -179,10 +175,11 @@ public class PartnerImport {
         int created = 0;
         int updated = 0;
         List<Rejected> rejected = new ArrayList<>();
+        Map<String, PartnerNetworks.Network> catalogue = networks.all();
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             List<String> reasons = new ArrayList<>();
-            Partner.Description description = describe(row, reasons);
+            Partner.Description description = describe(row, catalogue, reasons);
             if (!reasons.isEmpty()) {
                 rejected.add(new Rejected(i + 1, row.id(), reasons));
                 continue;
@@ -204,7 +201,7 @@ public class PartnerImport {
         return new Report(created, updated, rejected);
     }
 
-    private static Partner.Description describe(Row row, List<String> reasons) {
+    private static Partner.Description describe(Row row, Map<String, PartnerNetworks.Network> catalogue, List<String> reasons) {
         plainText("identifiant", row.id(), 160, reasons);
         plainText("nom", row.name(), 200, reasons);
         plainText("structure", row.structureName(), 200, reasons);
@@ -220,9 +217,11 @@ public class PartnerImport {
         if (row.name() == null) {
             reasons.add("nom manquant");
         }
-        Partner.Network network = row.network() == null ? null : NETWORKS.get(row.network().toLowerCase(Locale.ROOT));
-        if (network == null) {
-            reasons.add("réseau inconnu : " + row.network() + " (attendu : " + String.join(", ", NETWORKS.keySet().stream().sorted().toList()) + ")");
+        PartnerNetworks.Network rule = row.network() == null ? null
+                : PartnerNetworks.byImportName(catalogue, row.network()).orElse(null);
+        if (rule == null) {
+            reasons.add("réseau inconnu : " + row.network() + " (attendu : " + String.join(", ", catalogue.values().stream()
+                    .flatMap(n -> n.importNames().stream()).sorted().toList()) + ")");
         }
         String departement = row.departement() != null ? row.departement()
                 : row.commune() != null && row.commune().length() == 5 ? departementOfCommune(row.commune()) : null;
@@ -248,7 +247,7 @@ public class PartnerImport {
         if (!reasons.isEmpty()) {
             return null;
         }
-        NetworkRules.Rule rule = NetworkRules.of(network);
+        String network = rule.code();
         String zone = zones.isEmpty() ? "dep:" + departement : zones;
         return new Partner.Description(row.name(), row.structureName(), network, departement, row.commune(),
                 row.email() == null ? "" : row.email(), row.phone(),

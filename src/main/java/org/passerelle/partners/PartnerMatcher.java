@@ -35,7 +35,8 @@ public final class PartnerMatcher {
     enum Coverage { NONE, NATIONAL, REGION, DEPARTEMENT, COMMUNE_TO_CHECK, COMMUNE }
 
     public static Result match(YouthProfile youth, LocalDate referralDate, Collection<Partner> partners,
-            Map<Partner.Network, Integer> preferredNetworks, Map<Long, Double> acceptanceRates) {
+            Map<String, PartnerNetworks.Network> networks, Map<String, Integer> preferredNetworks,
+            Map<Long, Double> acceptanceRates) {
         int age = youth.birthDate() == null ? -1 : Period.between(youth.birthDate(), referralDate).getYears();
         List<Proposal> proposals = new ArrayList<>();
         List<Exclusion> exclusions = new ArrayList<>();
@@ -49,7 +50,7 @@ public final class PartnerMatcher {
             checkDiploma(partner, youth.diplomaLevel(), whyNot);
             checkStatuses(partner, youth, whyNot);
             Coverage coverage = coverage(partner, youth);
-            String networkLimit = networkLimitRefusal(partner, youth);
+            String networkLimit = networkLimitRefusal(networks.get(String.valueOf(partner.getNetwork())), youth);
             if (networkLimit != null) {
                 whyNot.add(networkLimit);
             } else if (coverage == Coverage.NONE) {
@@ -70,7 +71,8 @@ public final class PartnerMatcher {
             Integer weight = preferredNetworks.get(partner.getNetwork());
             if (weight != null) {
                 score += 15 * weight;
-                why.add("réseau conseillé pour ce profil (" + Networks.label(partner.getNetwork()) + ")");
+                PartnerNetworks.Network network = networks.get(partner.getNetwork());
+                why.add("réseau conseillé pour ce profil (" + (network == null ? partner.getNetwork() : network.label()) + ")");
             }
             if (partner.getCapacity() != null) {
                 if (partner.getCapacity() <= 0) {
@@ -174,16 +176,15 @@ public final class PartnerMatcher {
         return Coverage.NONE;
     }
 
-    /** Networks bound to a territory whatever a service declares: EPIDE and MFR metropolitan, RSMA overseas. */
-    private static String networkLimitRefusal(Partner partner, YouthProfile youth) {
-        NetworkRules.Rule rule = partner.getNetwork() == null ? null : NetworkRules.of(partner.getNetwork());
+    /** Networks bound to a territory whatever a service declares (as shipped: EPIDE and MFR metropolitan, RSMA overseas). */
+    private static String networkLimitRefusal(PartnerNetworks.Network rule, YouthProfile youth) {
         if (rule == null || rule.zoneLimit() == null || youth.departement() == null) {
             return null;
         }
         if (rule.zoneLimit().equals("metropole") && youth.overseas()) {
             return "structure réservée à la métropole";
         }
-        if (rule.zoneLimit().startsWith("dep:97") && !youth.overseas()) {
+        if (rule.zoneLimit().equals("outre-mer") && !youth.overseas()) {
             return "structure réservée aux territoires d'Outre-mer";
         }
         return null;

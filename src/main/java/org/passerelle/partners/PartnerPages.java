@@ -31,8 +31,10 @@ public class PartnerPages {
 
     private final PartnerRepository partners;
     private final PartnerImport imports;
+    private final PartnerNetworks networks;
 
-    public PartnerPages(PartnerRepository partners, PartnerImport imports) {
+    public PartnerPages(PartnerRepository partners, PartnerImport imports, PartnerNetworks networks) {
+        this.networks = networks;
         this.partners = partners;
         this.imports = imports;
     }
@@ -46,20 +48,21 @@ public class PartnerPages {
                 .filter(p -> query.isEmpty() || (p.getName() + " " + p.getStructureName() + " "
                         + departementLabel(p.getDepartement())).toLowerCase(Locale.FRENCH).contains(query))
                 .filter(p -> departement.isBlank() || departement.equals(p.getDepartement()))
-                .filter(p -> reseau.isBlank() || (p.getNetwork() != null && p.getNetwork().name().equals(reseau)))
+                .filter(p -> reseau.isBlank() || reseau.equals(p.getNetwork()))
                 .filter(p -> sansCourriel.isBlank() || !hasEmail(p))
                 .sorted(java.util.Comparator.comparing(Partner::getDepartement).thenComparing(Partner::getName))
                 .toList();
+        Map<String, PartnerNetworks.Network> catalogue = networks.all();
         String rows = found.stream().limit(SHOWN_ROWS).map(p -> "<tr><td>" + escape(p.getName()) + "</td><td>"
-                + escape(Networks.label(p.getNetwork())) + "</td><td>" + escape(departementLabel(p.getDepartement())) + "</td><td>"
+                + escape(catalogue.containsKey(p.getNetwork()) ? catalogue.get(p.getNetwork()).label() : p.getNetwork()) + "</td><td>" + escape(departementLabel(p.getDepartement())) + "</td><td>"
                 + ages(p) + "</td><td>" + escape(p.getMaxDiplomaLevel() == null ? "" : DiplomaLevels.label(p.getMaxDiplomaLevel()))
                 + "</td><td>" + escape(p.getZoneEligibilite())
                 + "</td><td>" + (hasEmail(p) ? escape(p.getEmail()) : "<span class=\"errors\">à compléter</span>")
                 + "</td><td>" + (p.isActive() ? "actif" : "désactivé") + "</td><td><a href=\"/annuaire/partenaires/" + p.getId()
                 + "\">Modifier</a></td></tr>").collect(Collectors.joining("\n"));
         long withoutEmail = found.stream().filter(p -> !hasEmail(p)).count();
-        String networks = java.util.Arrays.stream(Partner.Network.values()).map(n -> "<option value=\"" + n.name() + "\""
-                + (n.name().equals(reseau) ? " selected" : "") + ">" + escape(Networks.label(n)) + "</option>").collect(Collectors.joining());
+        String networks = catalogue.values().stream().map(n -> option(n.code(), n.label(), n.code().equals(reseau)))
+                .collect(Collectors.joining());
         return HtmlPages.staffPage(HttpStatus.OK, "Annuaire des partenaires", """
                 <form method="get" action="/annuaire/partenaires">
                   <label for="q">Nom ou territoire</label><input id="q" name="q" value="%s">
@@ -154,7 +157,7 @@ public class PartnerPages {
     }
 
 
-    private static Map<String, String> valuesOf(Partner p) {
+    private Map<String, String> valuesOf(Partner p) {
         Map<String, String> values = new java.util.HashMap<>();
         values.put("nom", p.getName());
         values.put("reseau", networkCode(p.getNetwork()));
@@ -171,7 +174,7 @@ public class PartnerPages {
     }
 
     /** The partner's form, for a new partner (p null) or an existing one; values as last typed, so errors lose nothing. */
-    private static ResponseEntity<String> form(Partner p, Map<String, String> values, List<String> errors,
+    private ResponseEntity<String> form(Partner p, Map<String, String> values, List<String> errors,
             HttpServletRequest request, HttpStatus status) {
         String hidden = csrfField(request);
         String errorList = errors.isEmpty() ? "" : "<ul class=\"errors\">" + errors.stream().map(e -> "<li>" + escape(e) + "</li>")
@@ -225,13 +228,12 @@ public class PartnerPages {
                 .collect(Collectors.joining());
     }
 
-    private static String networkOptions(String selected) {
+    /** The form names a network as a file would (its first import name); a network without one cannot be chosen. */
+    private String networkOptions(String selected) {
         String chosen = selected == null ? null : selected.toLowerCase(Locale.ROOT);
-        return "<option value=\"\"></option>" + PartnerImport.NETWORKS.entrySet().stream()
-                .collect(Collectors.toMap(e -> e.getValue(), Map.Entry::getKey, (a, b) -> a.compareTo(b) <= 0 ? a : b))
-                .entrySet().stream().sorted(java.util.Comparator.comparing(e -> Networks.label(e.getKey())))
-                .map(e -> option(e.getValue(), Networks.label(e.getKey()), e.getValue().equals(chosen)
-                        || (chosen != null && PartnerImport.NETWORKS.get(chosen) == e.getKey())))
+        return "<option value=\"\"></option>" + networks.all().values().stream().filter(n -> !n.importNames().isEmpty())
+                .sorted(java.util.Comparator.comparing(PartnerNetworks.Network::label))
+                .map(n -> option(n.importNames().get(0), n.label(), chosen != null && n.importNames().contains(chosen)))
                 .collect(Collectors.joining());
     }
 
@@ -244,9 +246,8 @@ public class PartnerPages {
         return "<option value=\"" + escape(value) + "\"" + (selected ? " selected" : "") + ">" + escape(label) + "</option>";
     }
 
-    private static String networkCode(Partner.Network network) {
-        return PartnerImport.NETWORKS.entrySet().stream().filter(e -> e.getValue() == network).map(Map.Entry::getKey)
-                .sorted().findFirst().orElse("");
+    private String networkCode(String network) {
+        return networks.ofCode(network).filter(n -> !n.importNames().isEmpty()).map(n -> n.importNames().get(0)).orElse("");
     }
 
     private static boolean hasEmail(Partner p) {

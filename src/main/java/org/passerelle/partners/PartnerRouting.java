@@ -21,15 +21,16 @@ public class PartnerRouting {
         this.decisions = decisions;
     }
 
-    public Map<Partner.Network, Integer> preferredNetworks(YouthProfile youth, int age) {
+    public Map<String, Integer> preferredNetworks(YouthProfile youth, int age) {
         var result = decisions.evaluateDecisionByKey(DECISION_ID).variables(Variables.createVariables()
                 .putValue("track", youth.track()).putValue("age", age).putValue("diplomaLevel", youth.diplomaLevel())
                 .putValue("overseas", youth.overseas()).putValue("urgentBarrier", youth.urgentBarrier())
                 .putValue("hasProject", youth.hasProject())
                 // The self-test's interests: a lead may add a column reading them ("S,A"; empty without a test).
                 .putValue("interetsJeune", youth.interests() == null ? "" : youth.interests())).evaluate();
-        Map<Partner.Network, Integer> weights = new HashMap<>();
-        result.forEach(entries -> weights.merge(Partner.Network.valueOf(entries.getEntry("network")),
+        // Codes are checked against "Réseaux partenaires" at deploy time (PartnerRoutingCheck).
+        Map<String, Integer> weights = new HashMap<>();
+        result.forEach(entries -> weights.merge(String.valueOf((Object) entries.getEntry("network")),
                 ((Number) entries.getEntry("weight")).intValue(), Math::max));
         return weights;
     }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import java.util.ArrayList;
 import java.util.List;
 import org.passerelle.journey.Choice;
-import org.passerelle.partners.Networks;
+import org.passerelle.partners.PartnerNetworks;
 import org.passerelle.partners.PartnerMatcher;
 import org.passerelle.journey.YouthJourney;
 import org.passerelle.referral.PartnerReferral.Values;
@@ -18,9 +18,11 @@ public class LoadPartnerOptions implements JavaDelegate {
 
     private final Referrals referrals;
     private final AutomaticReferral automatic;
+    private final PartnerNetworks networks;
 
-    public LoadPartnerOptions(Referrals referrals, AutomaticReferral automatic) {
+    public LoadPartnerOptions(Referrals referrals, AutomaticReferral automatic, PartnerNetworks networks) {
         this.referrals = referrals;
+        this.networks = networks;
         this.automatic = automatic;
     }
 
@@ -29,8 +31,9 @@ public class LoadPartnerOptions implements JavaDelegate {
         Long journeyId = (Long) execution.getVariable(YouthJourney.Vars.JOURNEY_ID);
         PartnerMatcher.Result result = referrals.proposals(journeyId);
         List<Choice> options = new ArrayList<>();
+        var catalogue = networks.all();
         result.proposals().forEach(p -> options.add(new Choice(p.partner().getName() + " — "
-                + Networks.label(p.partner().getNetwork()) + " (" + p.partner().getDepartement() + ")"
+                + (catalogue.containsKey(p.partner().getNetwork()) ? catalogue.get(p.partner().getNetwork()).label() : p.partner().getNetwork()) + " (" + p.partner().getDepartement() + ")"
                 + (p.partner().receivesReferralsByEmail() ? "" : " — par téléphone ou sur place"), p.partner().getId().toString())));
         options.add(new Choice("Aucun partenaire adapté", Values.NONE));
         execution.setVariable(Vars.PARTNER_OPTIONS, Choice.asFormValues(options));

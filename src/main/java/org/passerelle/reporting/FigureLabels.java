@@ -6,8 +6,7 @@ import java.util.function.Function;
 import org.passerelle.diagnostic.Departements;
 import org.passerelle.journey.YouthJourney.Outcomes;
 import org.passerelle.journey.YouthJourney.Tracks;
-import org.passerelle.partners.Networks;
-import org.passerelle.partners.Partner;
+import org.passerelle.partners.PartnerNetworks;
 import org.passerelle.referral.RefusalReasons;
 
 /** What supervisors read on the figures page instead of the stored codes the JSON keeps. */
@@ -87,9 +86,9 @@ final class FigureLabels {
         return relabel(counts, ATTENDANCE::get);
     }
 
-    static Map<String, Long> networks(Map<String, Long> counts) {
-        return relabel(counts, network -> java.util.Arrays.stream(Partner.Network.values()).filter(n -> n.name().equals(network))
-                .findFirst().map(Networks::label).orElse(null));
+    /** Networks by their name in the deployed "Réseaux partenaires" table. */
+    static Map<String, Long> networks(Map<String, Long> counts, Map<String, PartnerNetworks.Network> catalogue) {
+        return relabel(counts, network -> catalogue.containsKey(network) ? catalogue.get(network).label() : null);
     }
 
     /** A code without a label stays as it is; rows without a value read "non renseigné". */

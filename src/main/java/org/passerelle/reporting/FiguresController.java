@@ -22,8 +22,11 @@ public class FiguresController {
 
     private final ProgrammeFigures figures;
     private final CampaignLabels campaignLabels;
+    private final org.passerelle.partners.PartnerNetworks networks;
 
-    public FiguresController(ProgrammeFigures figures, CampaignLabels campaignLabels) {
+    public FiguresController(ProgrammeFigures figures, CampaignLabels campaignLabels,
+            org.passerelle.partners.PartnerNetworks networks) {
+        this.networks = networks;
         this.figures = figures;
         this.campaignLabels = campaignLabels;
     }
@@ -54,7 +57,7 @@ public class FiguresController {
                 table("Orientations vers les partenaires", FigureLabels.referralStatuses(f.referrals())),
                 table("Motifs de refus des partenaires", FigureLabels.refusalReasons(f.referralRefusals())),
                 table("Orientations acceptées : premier rendez-vous", FigureLabels.attendance(f.referralAttendance())),
-                table("Orientations par réseau", FigureLabels.networks(f.referralsByNetwork())),
+                table("Orientations par réseau", FigureLabels.networks(f.referralsByNetwork(), networks.all())),
                 table("Issues des parcours clos", FigureLabels.outcomes(f.outcomes())), mentoring(f.mentoring())));
     }
 

@@ -10,8 +10,8 @@ import java.util.Random;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
+import org.passerelle.partners.PartnerNetworks;
 import org.passerelle.diagnostic.Departements;
-import org.passerelle.partners.NetworkRules;
 import org.passerelle.partners.Partner;
 import org.passerelle.partners.PartnerMatcher;
 import org.passerelle.partners.PartnerRouting;
@@ -63,7 +63,7 @@ public final class MatchingBenchmark {
         double batchSeconds = (System.nanoTime() - t0) / 1e9;
 
         System.out.printf(Locale.ROOT, "directory: %d services (%d Missions Locales)%n", directory.size(),
-                directory.stream().filter(p -> p.getNetwork() == Partner.Network.MISSION_LOCALE).count());
+                directory.stream().filter(p -> PartnerNetworks.MISSION_LOCALE.equals(p.getNetwork())).count());
         System.out.printf(Locale.ROOT, "one youth: p50 %.2f ms, p99 %.2f ms%n", single[500] / 1e6, single[989] / 1e6);
         System.out.printf(Locale.ROOT, "batch of %d youths: %.2f s (%.0f youths/s, %.1f eligible services on average)%n",
                 batch, batchSeconds, batch / batchSeconds, (double) proposals / batch);
@@ -72,8 +72,10 @@ public final class MatchingBenchmark {
 
     private static PartnerMatcher.Result match(YouthProfile youth, LocalDate today, List<Partner> directory, PartnerRouting routing) {
         int age = today.getYear() - youth.birthDate().getYear();
-        return PartnerMatcher.match(youth, today, directory, routing.preferredNetworks(youth, age), Map.of());
+        return PartnerMatcher.match(youth, today, directory, NETWORKS, routing.preferredNetworks(youth, age), Map.of());
     }
+
+    private static final Map<String, PartnerNetworks.Network> NETWORKS = PartnerNetworks.shipped();
 
     static List<Partner> directory() {
         List<Partner> partners = new ArrayList<>();
@@ -81,10 +83,10 @@ public final class MatchingBenchmark {
         for (String departement : Departements.codes()) {
             int missionsLocales = 4 + (departement.hashCode() & 1);
             for (int i = 0; i < missionsLocales; i++) {
-                partners.add(service("ML " + departement + "-" + i, Partner.Network.MISSION_LOCALE, departement, n++));
+                partners.add(service("ML " + departement + "-" + i, PartnerNetworks.MISSION_LOCALE, departement, n++));
             }
-            for (Partner.Network network : Partner.Network.values()) {
-                if (network != Partner.Network.MISSION_LOCALE) {
+            for (String network : NETWORKS.keySet()) {
+                if (!network.equals(PartnerNetworks.MISSION_LOCALE)) {
                     partners.add(service(network + " " + departement, network, departement, n++));
                 }
             }
@@ -92,8 +94,8 @@ public final class MatchingBenchmark {
         return partners;
     }
 
-    private static Partner service(String name, Partner.Network network, String departement, int n) {
-        NetworkRules.Rule rule = NetworkRules.of(network);
+    private static Partner service(String name, String network, String departement, int n) {
+        PartnerNetworks.Network rule = NETWORKS.get(network);
         return Partner.imported("bench", "s" + n, new Partner.Description(name, null, network, departement, null,
                 "s" + n + "@example.org", null, rule.ageMin(), rule.ageMax(), null, rule.maxDiplomaLevel(), null,
                 "dep:" + departement, null, null, null, n % 7 == 0 ? 0 : 10, true));

@@ -71,7 +71,7 @@ public final class StartupBenchmark {
         Path directory = Files.createTempDirectory("passerelle-startup");
         int port = ChildApplication.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-cp", classpath(), mainClass, "--server.port=" + port,
+                "-Xmx512m", "-cp", ChildApplication.testClasspath(), mainClass, "--server.port=" + port,
                 "--logging.level.root=WARN"));
         command.addAll(arguments);
         long launched = System.nanoTime();
@@ -95,20 +95,6 @@ public final class StartupBenchmark {
             process.destroy();
             process.waitFor();
         }
-    }
-
-    /** The test classpath, also under {@code exec:java} (whose own JVM classpath is Maven's). */
-    private static String classpath() {
-        if (StartupBenchmark.class.getClassLoader() instanceof java.net.URLClassLoader loader && loader.getURLs().length > 1) {
-            return java.util.Arrays.stream(loader.getURLs()).map(url -> {
-                try {
-                    return Path.of(url.toURI()).toString();
-                } catch (java.net.URISyntaxException unusable) {
-                    throw new IllegalStateException(unusable);
-                }
-            }).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
-        }
-        return System.getProperty("java.class.path");
     }
 
     private static boolean answers(int port) {

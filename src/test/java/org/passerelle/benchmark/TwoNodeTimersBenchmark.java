@@ -38,7 +38,7 @@ public final class TwoNodeTimersBenchmark {
         List<Run> runs = new ArrayList<>();
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             DataSource db = postgres.getPostgresDatabase();
-            List<String> common = new ArrayList<>(List.of("--passerelle.demo.enabled=false", "--spring.profiles.active=postgres",
+            List<String> common = new ArrayList<>(List.of("--passerelle.demo.enabled=false", "--spring.profiles.active=postgres,demo",
                     "--camunda.bpm.admin-user.password=two-nodes-admin", "--passerelle.channels.meta.app-secret=benchmark-secret-0123456789",
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",

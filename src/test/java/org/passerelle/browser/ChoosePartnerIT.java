@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.spin.Spin;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.partners.PartnerNetworks;
 import org.passerelle.conversation.ConversationMessage;
 import org.passerelle.conversation.ConversationMessageRepository;
 import org.passerelle.journey.JourneyGateway;
@@ -78,7 +79,7 @@ class ChoosePartnerIT {
     @Test
     void theMediatorSeesWhyAndPicksAPartner() {
         String mediator = TestUsers.ensure(identity, "browserReferrer", Roles.MEDIATORS);
-        Partner chosen = partners.save(new Partner("Mission Locale Centre Martinique", Partner.Network.MISSION_LOCALE, "972",
+        Partner chosen = partners.save(new Partner("Mission Locale Centre Martinique", PartnerNetworks.MISSION_LOCALE, "972",
                 "centre972@example.org", 16, 25));
         partners.save(byPhone("Mission Locale Nord Martinique"));
         String referral = referralWaitingForTheMediator();
@@ -112,7 +113,7 @@ class ChoosePartnerIT {
     }
 
     private Partner byPhone(String name) {
-        Partner partner = Partner.imported("test", name, new Partner.Description(name, null, Partner.Network.MISSION_LOCALE,
+        Partner partner = Partner.imported("test", name, new Partner.Description(name, null, PartnerNetworks.MISSION_LOCALE,
                 "972", null, "", "0596 00 00 00", 16, 25, null, null, null, "dep:972", null, null, null, null, true));
         return partners.save(partner);
     }

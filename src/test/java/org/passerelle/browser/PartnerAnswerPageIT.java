@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.partners.PartnerNetworks;
 import org.passerelle.intake.Youth;
 import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.Journey;
@@ -57,7 +58,7 @@ class PartnerAnswerPageIT {
         youth.segment("decrocheur", "orientation");
         youths.save(youth);
         Journey journey = journeys.save(new Journey(youth, Instant.now()));
-        Partner partner = partners.save(new Partner("École de la 2e chance Marseille", Partner.Network.E2C, "13",
+        Partner partner = partners.save(new Partner("École de la 2e chance Marseille", PartnerNetworks.E2C, "13",
                 "accueil@e2c13.example.org", 16, 25));
         var instance = runtimeService.startProcessInstanceByKey("partnerReferral", Map.of("journeyId", journey.getId()));
         taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId(),

@@ -7,6 +7,7 @@ import com.microsoft.playwright.options.AriaRole;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.partners.PartnerNetworks;
 import org.passerelle.partners.Partner;
 import org.passerelle.partners.PartnerRepository;
 import org.passerelle.security.Roles;
@@ -30,7 +31,7 @@ class PartnerDirectoryIT {
     @Test
     void aLeadFindsTheServicesWithoutEmailAndCompletesOne() {
         String lead = TestUsers.ensure(identity, "browserLead", Roles.PROGRAMME_LEADS);
-        Partner ml = partners.save(new Partner("Mission Locale du Lot navigateur", Partner.Network.MISSION_LOCALE, "46", "", 16, 25));
+        Partner ml = partners.save(new Partner("Mission Locale du Lot navigateur", PartnerNetworks.MISSION_LOCALE, "46", "", 16, 25));
         Page page = browser.newPage();
 
         // One login for Camunda's webapps and our pages: the directory sends a stranger to the French login page.

@@ -23,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class DemoDataTest {
 
     @Autowired JourneyRepository journeys;
+    @Autowired org.passerelle.partners.PartnerNetworks networks;
     @Autowired ReferralRepository referrals;
     @Autowired TaskService taskService;
     @Autowired RuntimeService runtimeService;
@@ -67,9 +68,8 @@ class DemoDataTest {
     @Test
     void theDemoDirectoryHasAServiceOfEveryNetworkWithItsNationalRules() {
         var all = partners.findAll();
-        for (var network : org.passerelle.partners.Partner.Network.values()) {
-            var rule = org.passerelle.partners.NetworkRules.of(network);
-            assertThat(all).filteredOn(p -> p.getNetwork() == network).as(network.name()).isNotEmpty()
+        for (var rule : networks.all().values()) {
+            assertThat(all).filteredOn(p -> rule.code().equals(p.getNetwork())).as(rule.code()).isNotEmpty()
                     .allSatisfy(p -> {
                         assertThat(p.getAgeMin()).isEqualTo(rule.ageMin());
                         assertThat(p.getAgeMax()).isEqualTo(rule.ageMax());

@@ -404,7 +404,7 @@ class JourneyIntegrationTest {
         youth.setDepartement("976");
         youths.save(youth);
         var ml = partners.save(new org.passerelle.partners.Partner("Mission Locale Mayotte âge",
-                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "976", "mayotte@example.org", 16, 25));
+                org.passerelle.partners.PartnerNetworks.MISSION_LOCALE, "976", "mayotte@example.org", 16, 25));
         Long journeyId = journeys.findAll().stream().filter(j -> j.getYouth().getId().equals(youthId)).findFirst().orElseThrow().getId();
 
         // 21:30 UTC on 1 June is already 2 June, the 26th birthday, in Mayotte (UTC+3).
@@ -420,7 +420,7 @@ class JourneyIntegrationTest {
     void aServiceReservedToRqthIsProposedOnlyToYouthsWhoHaveIt() {
         var reserved = partners.save(org.passerelle.partners.Partner.imported("test-rqth", "cap-emploi-973",
                 new org.passerelle.partners.Partner.Description("Accompagnement RQTH Guyane", null,
-                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "973", null, "rqth973@example.org", null,
+                        org.passerelle.partners.PartnerNetworks.MISSION_LOCALE, "973", null, "rqth973@example.org", null,
                         16, 25, null, null, "rqth", "dep:973", null, null, null, null, true)));
         Long with = youthIn973("wa-rqth-1", "rqth,qpv");
         Long without = youthIn973("wa-rqth-2", null);
@@ -444,11 +444,11 @@ class JourneyIntegrationTest {
     void aYouthsCommuneRanksTheServicesOfThatCommuneFirst() {
         var communal = partners.save(org.passerelle.partners.Partner.imported("test-commune", "antenne-97120",
                 new org.passerelle.partners.Partner.Description("Antenne jeunes Pointe-à-Pitre", null,
-                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "971", "97120", "antenne@example.org", null,
+                        org.passerelle.partners.PartnerNetworks.MISSION_LOCALE, "971", "97120", "antenne@example.org", null,
                         16, 25, null, null, null, "com:97120", null, null, null, null, true)));
         partners.save(org.passerelle.partners.Partner.imported("test-commune", "antenne-97101",
                 new org.passerelle.partners.Partner.Description("Antenne jeunes Les Abymes", null,
-                        org.passerelle.partners.Partner.Network.MISSION_LOCALE, "971", "97101", "abymes@example.org", null,
+                        org.passerelle.partners.PartnerNetworks.MISSION_LOCALE, "971", "97101", "abymes@example.org", null,
                         16, 25, null, null, null, "com:97101", null, null, null, null, true)));
         var started = answered("wa-commune-1");
         diagnose(started, "2006-06-02", "971", "97120", "aucun", "decrocheur", java.util.List.of("logement"), false, null, null);
@@ -466,7 +466,7 @@ class JourneyIntegrationTest {
     @Test
     void aMinorInNeedIsProposedTheMissionLocaleDirectlyAndReferredOnTheirYes() throws Exception {
         var missionLocale = partners.save(new org.passerelle.partners.Partner("Mission Locale de Bobigny automatique",
-                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "93", "accueil@ml-bobigny.example.org", 16, 25));
+                org.passerelle.partners.PartnerNetworks.MISSION_LOCALE, "93", "accueil@ml-bobigny.example.org", 16, 25));
         var started = answered("wa-automatic-1");
         diagnose(started, java.time.LocalDate.now().minusYears(17).minusDays(10).toString(), "93", "aucun", "decrocheur",
                 java.util.List.of("logement"), false, null, null);
@@ -491,13 +491,13 @@ class JourneyIntegrationTest {
     @Test
     void aYouthWithoutHousingIsReferredAtOnceAndASecondPartnerAccepts() {
         var refusing = partners.save(new org.passerelle.partners.Partner("Mission Locale Sud Réunion",
-                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "ml@example.org", 16, 25));
+                org.passerelle.partners.PartnerNetworks.MISSION_LOCALE, "974", "ml@example.org", 16, 25));
         var accepting = partners.save(new org.passerelle.partners.Partner("RSMA La Réunion",
-                org.passerelle.partners.Partner.Network.RSMA, "974", "rsma@example.org", 18, 25));
+                org.passerelle.partners.PartnerNetworks.RSMA, "974", "rsma@example.org", 18, 25));
         partners.save(new org.passerelle.partners.Partner("Mission Locale de Paris",
-                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "75", "ml75@example.org", 16, 25));
+                org.passerelle.partners.PartnerNetworks.MISSION_LOCALE, "75", "ml75@example.org", 16, 25));
         partners.save(new org.passerelle.partners.Partner("Mission Locale Nord Réunion sans contact",
-                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "", 16, 25));
+                org.passerelle.partners.PartnerNetworks.MISSION_LOCALE, "974", "", 16, 25));
         var started = answered("wa-relais-1");
         diagnose(started, "2006-06-02", "974", "aucun", "decrocheur", java.util.List.of("logement"), false, null, null);
 

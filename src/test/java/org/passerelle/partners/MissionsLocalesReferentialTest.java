@@ -69,7 +69,7 @@ class MissionsLocalesReferentialTest {
         loaderOf(file.toString()).loadAtStart();
 
         Partner nord = partners.findBySourceAndSourceId(MissionsLocalesReferential.SOURCE, "t-501").orElseThrow();
-        assertThat(nord.getNetwork()).isEqualTo(Partner.Network.MISSION_LOCALE);
+        assertThat(nord.getNetwork()).isEqualTo(PartnerNetworks.MISSION_LOCALE);
         assertThat(nord.getZoneEligibilite()).isEqualTo("dep:59");
         assertThat(partners.findBySourceAndSourceId(MissionsLocalesReferential.SOURCE, "t-502")).isPresent();
         assertThat(partners.findBySourceAndSourceId(MissionsLocalesReferential.SOURCE, "t-503")).isEmpty();

@@ -70,7 +70,7 @@ class PartnerImportTest {
                 "identifiant manquant", "âge minimum supérieur à l'âge maximum");
 
         Partner ml = partners.findBySourceAndSourceId("di-test", "ml-93-saint-denis").orElseThrow();
-        assertThat(ml.getNetwork()).isEqualTo(Partner.Network.MISSION_LOCALE);
+        assertThat(ml.getNetwork()).isEqualTo(PartnerNetworks.MISSION_LOCALE);
         assertThat(ml.getDepartement()).isEqualTo("93");
         assertThat(ml.getZoneEligibilite()).isEqualTo("com:93066,com:93070");
         assertThat(ml.getAgeMin()).as("network rule when the service states none").isEqualTo(16);

@@ -10,7 +10,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.passerelle.partners.Partner.Network;
+import org.passerelle.partners.PartnerNetworks;
 
 /** Eligibility table: each network's admission rules at their boundaries, territories, explanations. */
 class PartnerMatcherTest {
@@ -18,10 +18,12 @@ class PartnerMatcherTest {
     private static final LocalDate REFERRAL = LocalDate.of(2026, 11, 23);
 
     /** A partner following its network's national rules, serving one département. */
-    static Partner partner(Network network, String departement) {
-        NetworkRules.Rule rule = NetworkRules.of(network);
+    static final Map<String, PartnerNetworks.Network> NETWORKS = PartnerNetworks.shipped();
+
+    static Partner partner(String network, String departement) {
+        PartnerNetworks.Network rule = NETWORKS.get(network);
         return Partner.imported("test", network + "-" + departement, new Partner.Description(
-                Networks.label(network) + " " + departement, null, network, departement, null, "p@example.org", null,
+                rule.label() + " " + departement, null, network, departement, null, "p@example.org", null,
                 rule.ageMin(), rule.ageMax(), null, rule.maxDiplomaLevel(), null, "dep:" + departement, null, null, null,
                 null, true));
     }
@@ -32,7 +34,7 @@ class PartnerMatcherTest {
     }
 
     private static PartnerMatcher.Result match(YouthProfile youth, Partner... partners) {
-        return PartnerMatcher.match(youth, REFERRAL, List.of(partners), Map.of(), Map.of());
+        return PartnerMatcher.match(youth, REFERRAL, List.of(partners), NETWORKS, Map.of(), Map.of());
     }
 
     private static boolean eligible(YouthProfile youth, Partner partner) {
@@ -48,7 +50,7 @@ class PartnerMatcherTest {
         "APPRENTISSAGE, 15, aucun, false", "APPRENTISSAGE, 16, aucun, true", "APPRENTISSAGE, 29, licence, true", "APPRENTISSAGE, 30, bac, false",
         "FRANCE_TRAVAIL, 17, bac, false", "FRANCE_TRAVAIL, 18, bac, true", "FRANCE_TRAVAIL, 30, masterPlus, true",
     })
-    void networkRulesAtTheirBoundaries(Network network, int age, String diploma, boolean expected) {
+    void networkRulesAtTheirBoundaries(String network, int age, String diploma, boolean expected) {
         assertThat(eligible(youth(age, "93", diploma), partner(network, "93"))).isEqualTo(expected);
     }
 
@@ -56,18 +58,18 @@ class PartnerMatcherTest {
     void aYouthTurningTheMaximumAgeTomorrowIsStillEligibleToday() {
         YouthProfile almost26 = new YouthProfile(REFERRAL.minusYears(26).plusDays(1), "93", null, "bac", Set.of(), false, false, "orientation");
 
-        assertThat(eligible(almost26, partner(Network.MISSION_LOCALE, "93"))).isTrue();
+        assertThat(eligible(almost26, partner(PartnerNetworks.MISSION_LOCALE, "93"))).isTrue();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"971", "972", "973", "974", "976"})
     void overseasYouthsGoToOverseasStructuresNeverToMetropolitanOnes(String departement) {
-        Partner local = partner(Network.MISSION_LOCALE, departement);
-        Partner rsma = partner(Network.RSMA, departement);
-        Partner epide = partner(Network.EPIDE, "13");
-        epide.describe(new Partner.Description("EPIDE national", null, Network.EPIDE, "13", null, "e@example.org", null,
+        Partner local = partner(PartnerNetworks.MISSION_LOCALE, departement);
+        Partner rsma = partner(PartnerNetworks.RSMA, departement);
+        Partner epide = partner(PartnerNetworks.EPIDE, "13");
+        epide.describe(new Partner.Description("EPIDE national", null, PartnerNetworks.EPIDE, "13", null, "e@example.org", null,
                 17, 25, null, "bac", null, "france", null, null, null, null, true));
-        Partner paris = partner(Network.MISSION_LOCALE, "75");
+        Partner paris = partner(PartnerNetworks.MISSION_LOCALE, "75");
 
         var result = match(youth(20, departement, "aucun"), local, rsma, epide, paris);
 
@@ -82,8 +84,8 @@ class PartnerMatcherTest {
 
     @Test
     void rsmaIsOnlyForOverseasYouths() {
-        Partner rsma = partner(Network.RSMA, "972");
-        rsma.describe(new Partner.Description("RSMA", null, Network.RSMA, "972", null, "r@example.org", null, 18, 25, null,
+        Partner rsma = partner(PartnerNetworks.RSMA, "972");
+        rsma.describe(new Partner.Description("RSMA", null, PartnerNetworks.RSMA, "972", null, "r@example.org", null, 18, 25, null,
                 null, null, "france", null, null, null, null, true));
 
         assertThat(match(youth(20, "93", "aucun"), rsma).exclusions().get(0).reasons())
@@ -92,8 +94,8 @@ class PartnerMatcherTest {
 
     @Test
     void communeZonesMatchTheYouthsCommuneOrAskToCheckIt() {
-        Partner saintDenis = partner(Network.MISSION_LOCALE, "93");
-        saintDenis.describe(new Partner.Description("ML Saint-Denis", null, Network.MISSION_LOCALE, "93", "93066",
+        Partner saintDenis = partner(PartnerNetworks.MISSION_LOCALE, "93");
+        saintDenis.describe(new Partner.Description("ML Saint-Denis", null, PartnerNetworks.MISSION_LOCALE, "93", "93066",
                 "s@example.org", null, 16, 25, null, null, null, "com:93066,com:93070", null, null, null, null, true));
         YouthProfile inSaintDenis = new YouthProfile(REFERRAL.minusYears(19), "93", "93066", "bac", Set.of(), false, false, "orientation");
         YouthProfile inBobigny = new YouthProfile(REFERRAL.minusYears(19), "93", "93008", "bac", Set.of(), false, false, "orientation");
@@ -106,8 +108,8 @@ class PartnerMatcherTest {
 
     @Test
     void regionalZonesCoverEveryDepartementOfTheRegion() {
-        Partner idf = partner(Network.GEIQ, "75");
-        idf.describe(new Partner.Description("GEIQ IDF", null, Network.GEIQ, "75", null, "g@example.org", null, 16, 25, null,
+        Partner idf = partner(PartnerNetworks.GEIQ, "75");
+        idf.describe(new Partner.Description("GEIQ IDF", null, PartnerNetworks.GEIQ, "75", null, "g@example.org", null, 16, 25, null,
                 "bac", null, "reg:11", null, null, null, null, true));
 
         assertThat(eligible(youth(20, "95", "bac"), idf)).isTrue();
@@ -116,8 +118,8 @@ class PartnerMatcherTest {
 
     @Test
     void requiredStatusesExcludeYouthsWithoutThem() {
-        Partner rqth = partner(Network.MISSION_LOCALE, "93");
-        rqth.describe(new Partner.Description("Cap emploi jeunes", null, Network.MISSION_LOCALE, "93", null, "c@example.org",
+        Partner rqth = partner(PartnerNetworks.MISSION_LOCALE, "93");
+        rqth.describe(new Partner.Description("Cap emploi jeunes", null, PartnerNetworks.MISSION_LOCALE, "93", null, "c@example.org",
                 null, 16, 25, null, null, "rqth", "dep:93", null, null, null, null, true));
 
         assertThat(match(youth(20, "93", "bac"), rqth).exclusions().get(0).reasons()).containsExactly("réservé aux publics : rqth");
@@ -126,13 +128,13 @@ class PartnerMatcherTest {
 
     @Test
     void proposalsAreRankedAndSayWhy() {
-        Partner local = partner(Network.MISSION_LOCALE, "93");
-        Partner national = partner(Network.APPRENTISSAGE, "75");
-        national.describe(new Partner.Description("CFA national", null, Network.APPRENTISSAGE, "75", null, "n@example.org", null,
+        Partner local = partner(PartnerNetworks.MISSION_LOCALE, "93");
+        Partner national = partner(PartnerNetworks.APPRENTISSAGE, "75");
+        national.describe(new Partner.Description("CFA national", null, PartnerNetworks.APPRENTISSAGE, "75", null, "n@example.org", null,
                 16, 29, null, null, null, "france", null, null, null, 0, true));
 
-        var result = PartnerMatcher.match(youth(19, "93", "bac"), REFERRAL, List.of(national, local),
-                Map.of(Network.MISSION_LOCALE, 3), Map.of());
+        var result = PartnerMatcher.match(youth(19, "93", "bac"), REFERRAL, List.of(national, local), NETWORKS,
+                Map.of(PartnerNetworks.MISSION_LOCALE, 3), Map.of());
 
         assertThat(result.proposals()).extracting(p -> p.partner().getName()).containsExactly(local.getName(), national.getName());
         assertThat(result.proposals().get(0).reasons()).contains("dans le département du jeune (93)",
@@ -142,7 +144,7 @@ class PartnerMatcherTest {
 
     @Test
     void inactivePartnersAreNeverProposed() {
-        Partner closed = partner(Network.MISSION_LOCALE, "93");
+        Partner closed = partner(PartnerNetworks.MISSION_LOCALE, "93");
         closed.deactivate();
 
         var result = match(youth(20, "93", "bac"), closed);
@@ -153,13 +155,13 @@ class PartnerMatcherTest {
 
     @Test
     void aServiceWithoutEmailIsStillProposedForAReferralByPhoneOrInPerson() {
-        Partner byPhone = partner(Network.MISSION_LOCALE, "93");
-        byPhone.describe(new Partner.Description("ML Saint-Denis", null, Network.MISSION_LOCALE, "93", null, "",
+        Partner byPhone = partner(PartnerNetworks.MISSION_LOCALE, "93");
+        byPhone.describe(new Partner.Description("ML Saint-Denis", null, PartnerNetworks.MISSION_LOCALE, "93", null, "",
                 "01 48 00 00 00", 16, 25, null, null, null, "dep:93", null, null, null, null, true));
-        Partner inPerson = partner(Network.MISSION_LOCALE, "93");
-        inPerson.describe(new Partner.Description("ML Bobigny", null, Network.MISSION_LOCALE, "93", null, "", null,
+        Partner inPerson = partner(PartnerNetworks.MISSION_LOCALE, "93");
+        inPerson.describe(new Partner.Description("ML Bobigny", null, PartnerNetworks.MISSION_LOCALE, "93", null, "", null,
                 16, 25, null, null, null, "dep:93", null, null, null, null, true));
-        Partner byEmail = partner(Network.MISSION_LOCALE, "93");
+        Partner byEmail = partner(PartnerNetworks.MISSION_LOCALE, "93");
 
         var result = match(youth(20, "93", "bac"), byPhone, inPerson, byEmail);
 
@@ -175,9 +177,9 @@ class PartnerMatcherTest {
 
     @Test
     void exclusionsOnTheYouthsTerritoryComeFirstAndAreMarkedSo() {
-        Partner elsewhere = partner(Network.MISSION_LOCALE, "13");
-        Partner epideOverseas = partner(Network.EPIDE, "974");
-        Partner tooYoungHere = partner(Network.FRANCE_TRAVAIL, "974");
+        Partner elsewhere = partner(PartnerNetworks.MISSION_LOCALE, "13");
+        Partner epideOverseas = partner(PartnerNetworks.EPIDE, "974");
+        Partner tooYoungHere = partner(PartnerNetworks.FRANCE_TRAVAIL, "974");
 
         var result = match(youth(17, "974", "aucun"), elsewhere, epideOverseas, tooYoungHere);
 

@@ -61,9 +61,9 @@ class PartnerPagesTest {
 
     @Test
     void aProgrammeLeadSearchesEditsAndDeactivatesAPartner() throws Exception {
-        Partner partner = partners.save(new Partner("Mission Locale de Bobigny", Partner.Network.MISSION_LOCALE, "93",
+        Partner partner = partners.save(new Partner("Mission Locale de Bobigny", PartnerNetworks.MISSION_LOCALE, "93",
                 "ml.bobigny@example.org", 16, 25));
-        partners.save(new Partner("Mission Locale de Lyon pages", Partner.Network.MISSION_LOCALE, "69", "ml.lyon@example.org", 16, 25));
+        partners.save(new Partner("Mission Locale de Lyon pages", PartnerNetworks.MISSION_LOCALE, "69", "ml.lyon@example.org", 16, 25));
 
         var list = get("/annuaire/partenaires?q=bobigny&departement=93", lead);
         assertThat(list.statusCode()).isEqualTo(200);
@@ -96,7 +96,7 @@ class PartnerPagesTest {
 
     @Test
     void theDirectorySpeaksInLabelsAndFindsATerritoryByName() throws Exception {
-        partners.save(new Partner("RSMA pages Martinique", Partner.Network.RSMA, "972", "rsma972@example.org", 18, 25));
+        partners.save(new Partner("RSMA pages Martinique", PartnerNetworks.RSMA, "972", "rsma972@example.org", 18, 25));
 
         var found = get("/annuaire/partenaires?q=martinique", lead);
         var form = get("/annuaire/partenaires/nouveau", lead);
@@ -156,8 +156,8 @@ class PartnerPagesTest {
 
     @Test
     void servicesWithoutEmailAreFlaggedAndCanBeListedAlone() throws Exception {
-        partners.save(new Partner("ML Pages Sans Contact", Partner.Network.MISSION_LOCALE, "15", "", 16, 25));
-        partners.save(new Partner("ML Pages Avec Contact", Partner.Network.MISSION_LOCALE, "15", "ml15@example.org", 16, 25));
+        partners.save(new Partner("ML Pages Sans Contact", PartnerNetworks.MISSION_LOCALE, "15", "", 16, 25));
+        partners.save(new Partner("ML Pages Avec Contact", PartnerNetworks.MISSION_LOCALE, "15", "ml15@example.org", 16, 25));
 
         var all = get("/annuaire/partenaires?departement=15", lead);
         assertThat(all.body()).contains("ML Pages Sans Contact", "ML Pages Avec Contact", "ml15@example.org", "à compléter",
@@ -169,7 +169,7 @@ class PartnerPagesTest {
 
     @Test
     void aFormPostedWithoutItsCsrfTokenIsRefused() throws Exception {
-        Partner partner = partners.save(new Partner("ML sans jeton", Partner.Network.MISSION_LOCALE, "93", "x@example.org", 16, 25));
+        Partner partner = partners.save(new Partner("ML sans jeton", PartnerNetworks.MISSION_LOCALE, "93", "x@example.org", 16, 25));
 
         assertThat(post("/annuaire/partenaires/" + partner.getId() + "/desactiver", "").statusCode()).isEqualTo(403);
         assertThat(partners.findById(partner.getId()).orElseThrow().isActive()).isTrue();

@@ -45,7 +45,7 @@ class PartnerRoutingByLeadTest {
 
     @Test
     void aLeadSteersYouthsWithRealisticInterestsToTheGeiq() throws Exception {
-        assertThat(routing.preferredNetworks(youth("R,C"), 22)).doesNotContainKey(Partner.Network.GEIQ);
+        assertThat(routing.preferredNetworks(youth("R,C"), 22)).doesNotContainKey(PartnerNetworks.GEIQ);
 
         String shipped = Files.readString(Path.of("processes/partner-routing.dmn"));
         String withInterests = shipped.replace("      <output id=\"routingOutputNetwork\"", """
@@ -72,8 +72,8 @@ class PartnerRoutingByLeadTest {
         var deployed = ModelerDeploy.deploy(port, lead, Map.of("partner-routing.dmn", withInterests));
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
 
-        assertThat(routing.preferredNetworks(youth("R,C"), 22)).containsEntry(Partner.Network.GEIQ, 3);
-        assertThat(routing.preferredNetworks(youth("S,A"), 22)).doesNotContainKey(Partner.Network.GEIQ);
-        assertThat(routing.preferredNetworks(youth(null), 22)).as("no self-test taken").doesNotContainKey(Partner.Network.GEIQ);
+        assertThat(routing.preferredNetworks(youth("R,C"), 22)).containsEntry(PartnerNetworks.GEIQ, 3);
+        assertThat(routing.preferredNetworks(youth("S,A"), 22)).doesNotContainKey(PartnerNetworks.GEIQ);
+        assertThat(routing.preferredNetworks(youth(null), 22)).as("no self-test taken").doesNotContainKey(PartnerNetworks.GEIQ);
     }
 }

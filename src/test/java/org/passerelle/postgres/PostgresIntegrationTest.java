@@ -141,7 +141,7 @@ class PostgresIntegrationTest {
         youths.save(youth);
         Long journeyId = journeys.save(new org.passerelle.journey.Journey(youth, java.time.Instant.now())).getId();
         partners.save(new org.passerelle.partners.Partner("Mission Locale Sud Réunion PG",
-                org.passerelle.partners.Partner.Network.MISSION_LOCALE, "974", "sud@example.org", 16, 25));
+                org.passerelle.partners.PartnerNetworks.MISSION_LOCALE, "974", "sud@example.org", 16, 25));
 
         var result = referrals.proposals(journeyId);
 

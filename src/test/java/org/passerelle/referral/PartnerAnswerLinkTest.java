@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.passerelle.partners.PartnerNetworks;
 import org.passerelle.intake.Youth;
 import org.passerelle.intake.YouthRepository;
 import org.passerelle.journey.Journey;
@@ -73,7 +74,7 @@ class PartnerAnswerLinkTest {
         youths.save(youth);
         Journey journey = journeys.save(new Journey(youth, Instant.now()));
         Partner partner = partners.save(new Partner("Mission Locale de Saint-Denis " + externalId,
-                Partner.Network.MISSION_LOCALE, "93", "accueil-" + externalId + "@ml93.example.org", 16, 25));
+                PartnerNetworks.MISSION_LOCALE, "93", "accueil-" + externalId + "@ml93.example.org", 16, 25));
         var instance = runtimeService.startProcessInstanceByKey(PartnerReferral.PROCESS_ID, Map.of("journeyId", journey.getId()));
         var choose = taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("taskChoosePartner").singleResult();
         taskService.complete(choose.getId(), Map.of("partnerId", partner.getId().toString()));
@@ -240,7 +241,7 @@ class PartnerAnswerLinkTest {
         youth.segment("chomeurClassique", "orientation");
         youths.save(youth);
         Journey journey = journeys.save(new Journey(youth, Instant.now()));
-        Partner partner = partners.save(new Partner("Mission Locale de Saint-Denis smtp", Partner.Network.MISSION_LOCALE, "93",
+        Partner partner = partners.save(new Partner("Mission Locale de Saint-Denis smtp", PartnerNetworks.MISSION_LOCALE, "93",
                 "accueil-smtp@ml93.example.org", 16, 25));
         var instance = runtimeService.startProcessInstanceByKey(PartnerReferral.PROCESS_ID, Map.of("journeyId", journey.getId()));
         taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("taskChoosePartner")

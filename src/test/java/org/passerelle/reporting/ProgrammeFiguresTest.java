@@ -95,7 +95,7 @@ class ProgrammeFiguresTest {
 
     @Test
     void referralOutcomesAreCountedByStatusReasonAttendanceAndNetwork() throws Exception {
-        var e2c = partners.save(new org.passerelle.partners.Partner("E2C figures", org.passerelle.partners.Partner.Network.E2C,
+        var e2c = partners.save(new org.passerelle.partners.Partner("E2C figures", org.passerelle.partners.PartnerNetworks.E2C,
                 "13", "e2c@example.org", 16, 25));
         Long journeyId = gateway.startFromFirstContact(new FirstContact("whatsapp", "fig-ref-1", "Yanis", null, "Salut")).journeyId();
         var before = json.readTree(as("figuresSupervisor", "/api/reporting/figures").body());

@@ -44,7 +44,7 @@ public final class ChildApplication implements AutoCloseable {
     public static ChildApplication launch(Path workingDirectory, String mainClass, List<String> arguments) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", testClasspath(),
                 mainClass, "--server.port=" + port, "--logging.level.root=WARN"));
         command.addAll(arguments);
         Process process = new ProcessBuilder(command).directory(workingDirectory.toFile())
@@ -96,6 +96,20 @@ public final class ChildApplication implements AutoCloseable {
             Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    /** The test classpath, also under {@code exec:java} (whose own JVM classpath is Maven's). */
+    public static String testClasspath() {
+        if (ChildApplication.class.getClassLoader() instanceof java.net.URLClassLoader loader && loader.getURLs().length > 1) {
+            return java.util.Arrays.stream(loader.getURLs()).map(url -> {
+                try {
+                    return Path.of(url.toURI()).toString();
+                } catch (java.net.URISyntaxException unusable) {
+                    throw new IllegalStateException(unusable);
+                }
+            }).collect(java.util.stream.Collectors.joining(java.io.File.pathSeparator));
+        }
+        return System.getProperty("java.class.path");
     }
 
     public static int freePort() throws IOException {
