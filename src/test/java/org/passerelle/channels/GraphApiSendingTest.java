@@ -336,6 +336,26 @@ class GraphApiSendingTest {
     }
 
     @Test
+    void aConnectionCutByThePlatformIsRetriedAndTheAnswerLeavesOnceItIsBack() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).inScenario("cut").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER))
+                .willSetStateTo("back"));
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).inScenario("cut").whenScenarioStateIs("back")
+                .willReturn(okJson("{\"messages\":[{\"id\":\"wamid.after-reset\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g4r", "33633330014", "Inès", "Bonjour"), "33633330014");
+        Job send = answer(journey, "Bonjour Inès");
+
+        assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull();
+        Job retried = managementService.createJobQuery().jobId(send.getId()).singleResult();
+        assertThat(retried.getRetries()).as("retried later, no incident yet").isEqualTo(4);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).count()).isZero();
+        managementService.executeJob(send.getId());
+
+        assertThat(lastMessage(journey).getProviderMessageId()).isEqualTo("wamid.after-reset");
+        graph.verify(2, postRequestedFor(urlEqualTo(WHATSAPP_SEND)));
+    }
+
+    @Test
     void aPlatformThatKeepsFailingEndsAsAnIncidentInCockpit() {
         graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(aResponse().withStatus(500)));
         Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g5", "33633330005", "Sarah", "Bonjour"), "33633330005");
