@@ -60,6 +60,19 @@ class PartnerPagesTest {
     }
 
     @Test
+    void aPageThatDoesNotExistAnswersInFrenchToABrowserAndInJsonToAProgram() throws Exception {
+        var page = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partenaires"))
+                .header("Accept", "text/html").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(404);
+        assertThat(page.body()).contains("Page introuvable", "lang=\"fr\"").doesNotContain("Whitelabel", "Not Found");
+
+        var api = browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/partenaires"))
+                .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(api.statusCode()).isEqualTo(404);
+        assertThat(api.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("json"));
+    }
+
+    @Test
     void aProgrammeLeadSearchesEditsAndDeactivatesAPartner() throws Exception {
         Partner partner = partners.save(new Partner("Mission Locale de Bobigny", PartnerNetworks.MISSION_LOCALE, "93",
                 "ml.bobigny@example.org", 16, 25));
