@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.passerelle.actions.JourneyActionRepository;
 import org.passerelle.conversation.ConversationMessageRepository;
-import org.passerelle.channels.inbox.InboxDeliveryRepository;
+import org.passerelle.channels.inbox.PendingDeliveries;
 import org.passerelle.intake.Youth;
 import org.passerelle.intake.YouthAliasRepository;
 import org.passerelle.journey.Journey;
@@ -31,7 +31,7 @@ public class Erasure {
     private final JourneyRepository journeys;
     private final ConversationMessageRepository messages;
     private final JourneyActionRepository actions;
-    private final InboxDeliveryRepository deliveries;
+    private final PendingDeliveries pendingDeliveries;
     private final RuntimeService runtimeService;
     private final HistoryService historyService;
     private final YouthAliasRepository aliases;
@@ -40,14 +40,14 @@ public class Erasure {
     private final Clock clock;
 
     public Erasure(YouthAliasRepository aliases, JourneyRepository journeys, ConversationMessageRepository messages, JourneyActionRepository actions,
-            InboxDeliveryRepository deliveries, RuntimeService runtimeService, HistoryService historyService,
+            PendingDeliveries pendingDeliveries, RuntimeService runtimeService, HistoryService historyService,
             org.passerelle.mentoring.Mentorships mentoring, org.passerelle.selftest.SelfTests selfTests, Clock clock) {
         this.mentoring = mentoring;
         this.selfTests = selfTests;
         this.journeys = journeys;
         this.messages = messages;
         this.actions = actions;
-        this.deliveries = deliveries;
+        this.pendingDeliveries = pendingDeliveries;
         this.runtimeService = runtimeService;
         this.historyService = historyService;
         this.aliases = aliases;
@@ -113,7 +113,9 @@ public class Erasure {
                 journey.close(org.passerelle.journey.YouthJourney.Outcomes.REFUS, clock.instant());
             }
         }
-        deliveries.findPendingMentioning(youth.getExternalId()).forEach(d -> d.processed(clock.instant()));
+        // Acknowledged but not applied yet: this person's events leave the stored payloads, the others' stay.
+        pendingDeliveries.forget(youth.getExternalId(), clock.instant());
+        aliases.aliasesOf(youth.getChannel(), youth.getExternalId()).forEach(alias -> pendingDeliveries.forget(alias, clock.instant()));
         aliases.deleteByChannelAndExternalId(youth.getChannel(), youth.getExternalId());
         youth.erase(clock.instant());
         log.info("Personal data of youth {} erased ({} journeys)", youth.getId(), journeys.countByYouthId(youth.getId()));

@@ -87,6 +87,39 @@ class ErasureTest {
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(started.processInstanceId()).count()).isZero();
     }
 
+    @Autowired org.passerelle.channels.inbox.InboxDeliveryRepository deliveries;
+
+    @Test
+    void aDeliveryNotAppliedYetLosesTheErasedYouthsMessageAndKeepsTheOthers() {
+        String lead = TestUsers.ensure(identity, "erasureLead", Roles.PROGRAMME_LEADS);
+        var started = gateway.startFromFirstContact(new FirstContact("whatsapp", "33699990001", "Lina", "tiktok", "Bonjour"));
+        // Acknowledged, not applied yet: Meta batched Lina's second message with someone else's.
+        var pending = deliveries.save(org.passerelle.channels.inbox.InboxDelivery.received(
+                org.passerelle.channels.inbox.Platform.WHATSAPP, """
+                        {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"value":{
+                          "messaging_product":"whatsapp","metadata":{"phone_number_id":"1122334455"},
+                          "contacts":[{"profile":{"name":"Lina"},"wa_id":"33699990001"},{"profile":{"name":"Yanis"},"wa_id":"33699990002"}],
+                          "messages":[{"from":"33699990001","id":"wamid.erase-a","timestamp":"1","type":"text","text":{"body":"Mon adresse est 3 rue des Lilas"}},
+                                      {"from":"33699990002","id":"wamid.erase-b","timestamp":"1","type":"text","text":{"body":"Bonjour, je cherche un stage"}}]},
+                          "field":"messages"}]}]}""", java.time.Instant.now()));
+        var unrelated = deliveries.save(org.passerelle.channels.inbox.InboxDelivery.received(
+                org.passerelle.channels.inbox.Platform.WHATSAPP, """
+                        {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"value":{
+                          "contacts":[{"profile":{"name":"Inès"},"wa_id":"336999900019"}],
+                          "messages":[{"from":"336999900019","id":"wamid.erase-c","timestamp":"1","type":"text","text":{"body":"Salut"}}]},
+                          "field":"messages"}]}]}""", java.time.Instant.now()));
+
+        assertThat(delete(lead, started.journeyId())).isEqualTo(204);
+
+        var kept = deliveries.findById(pending.getId()).orElseThrow();
+        assertThat(kept.getStatus()).as("Yanis's message is still to be applied")
+                .isEqualTo(org.passerelle.channels.inbox.InboxDelivery.Status.RECEIVED);
+        assertThat(kept.getBody()).doesNotContain("33699990001", "Lina", "rue des Lilas", "wamid.erase-a")
+                .contains("33699990002", "Yanis", "je cherche un stage");
+        assertThat(deliveries.findById(unrelated.getId()).orElseThrow().getBody())
+                .as("a longer number that only starts like Lina's").contains("336999900019", "Salut");
+    }
+
     @Autowired ApplyRetention retention;
 
     @Test

@@ -83,6 +83,11 @@ public class InboxDelivery {
         this.note = note;
     }
 
+    /** The payload without an erased person's events (the others' stay to be applied). */
+    void replaceBody(String body) {
+        this.body = body;
+    }
+
     /** Once applied, the raw body is no longer needed (redeliveries are recognised by their event ids). */
     public void processed(Instant at) {
         this.status = Status.PROCESSED;
