@@ -7,6 +7,8 @@ package org.passerelle.journey;
 public final class YouthJourney {
 
     public static final String PROCESS_ID = "youthJourney";
+    /** Called when a first message waits past the escalation delay: the programme leads' task. */
+    public static final String ESCALATION_PROCESS_ID = "firstAnswerEscalation";
 
     private YouthJourney() {
     }
@@ -29,7 +31,9 @@ public final class YouthJourney {
     public static final class Tasks {
         public static final String FIRST_ANSWER = "taskFirstAnswer";
         public static final String REACH_YOUTH_OTHERWISE = "taskReachYouthOtherwise";
+        /** The leads' escalation, in its own called process (mediators have no permission on it). */
         public static final String FIRST_ANSWER_OVERDUE = "taskFirstAnswerOverdue";
+        public static final String CALL_FIRST_ANSWER_ESCALATION = "callFirstAnswerEscalation";
         public static final String DIAGNOSTIC = "taskDiagnostic";
         public static final String PLAN_ACTIONS = "taskPlanActions";
         public static final String RUN_ACTION = "taskRunAction";

@@ -1,6 +1,7 @@
 package org.passerelle.journey;
 
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.calledProcessInstance;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -38,7 +39,7 @@ import org.passerelle.journey.YouthJourney.Vars;
 import org.passerelle.testsupport.ModelTestEngine;
 
 /** Every path of youthJourney, with its delegates replaced by mocks and its DMN and called processes by stubs. */
-@Deployment(resources = {"processes/youth-journey.bpmn", "processes/programme-parameters.dmn", "model-stubs/youth-segmentation-stub.dmn",
+@Deployment(resources = {"processes/youth-journey.bpmn", "processes/first-answer-escalation.bpmn", "processes/programme-parameters.dmn", "model-stubs/youth-segmentation-stub.dmn",
         "model-stubs/mentor-matching-stub.bpmn", "model-stubs/partner-referral-stub.bpmn"})
 class YouthJourneyModelTest {
 
@@ -169,9 +170,13 @@ class YouthJourneyModelTest {
 
         execute(job("timerFirstAnswerOverdue", instance));
 
-        assertThat(instance).isWaitingAt(Tasks.FIRST_ANSWER, Tasks.FIRST_ANSWER_OVERDUE);
-        assertThat(task(Tasks.FIRST_ANSWER_OVERDUE, instance)).hasCandidateGroup("responsables-programme");
-        complete(task(Tasks.FIRST_ANSWER_OVERDUE, instance));
+        assertThat(instance).isWaitingAt(Tasks.FIRST_ANSWER, Tasks.CALL_FIRST_ANSWER_ESCALATION);
+        ProcessInstance escalation = calledProcessInstance(instance);
+        assertThat(escalation).isWaitingAt(Tasks.FIRST_ANSWER_OVERDUE);
+        org.assertj.core.api.Assertions.assertThat(escalation.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+        assertThat(task(Tasks.FIRST_ANSWER_OVERDUE, escalation)).hasCandidateGroup("responsables-programme");
+        complete(task(Tasks.FIRST_ANSWER_OVERDUE, escalation));
+        assertThat(escalation).isEnded();
         assertThat(instance).hasPassed("endEscalationHandled").isWaitingAt(Tasks.FIRST_ANSWER);
     }
 
@@ -179,12 +184,14 @@ class YouthJourneyModelTest {
     void theMediatorsFirstAnswerClosesTheProgrammeLeadsOpenEscalation() throws Exception {
         ProcessInstance instance = firstContact();
         execute(job("timerFirstAnswerOverdue", instance));
+        ProcessInstance escalation = calledProcessInstance(instance);
 
         complete(task(Tasks.FIRST_ANSWER, instance), withVariables(Vars.ANSWER_TEXT, "Bonjour, je suis Amina, ta médiatrice."));
 
         assertThat(instance).hasPassed("endFirstAnswerWritten").hasNotPassed("endEscalationHandled")
                 .isWaitingAt("taskSendFirstAnswer");
-        org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(instance.getId())
+        assertThat(escalation).isEnded();
+        org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(escalation.getId())
                 .taskDefinitionKey(Tasks.FIRST_ANSWER_OVERDUE).count()).isZero();
     }
 

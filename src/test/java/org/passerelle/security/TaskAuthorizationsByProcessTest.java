@@ -28,6 +28,7 @@ class TaskAuthorizationsByProcessTest {
     @Autowired TaskService tasks;
     @Autowired IdentityService identity;
     @Autowired AuthorizationService authorizations;
+    @Autowired org.camunda.bpm.engine.ManagementService management;
 
     private Task firstAnswerOf(String processInstanceId) {
         return tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(YouthJourney.Tasks.FIRST_ANSWER)
@@ -72,5 +73,23 @@ class TaskAuthorizationsByProcessTest {
             tasks.complete(task.getId(), Map.of(YouthJourney.Vars.ANSWER_TEXT, "?"));
             return null;
         }))).isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
+    }
+
+    @Test
+    void theLeadsEscalationIsTheirsAloneMediatorsDoNotEvenSeeIt() {
+        var started = journeys.startFromFirstContact(new JourneyGateway.FirstContact("whatsapp", "33699880003", "Yanis",
+                "test", "Bonjour ?"));
+        var timer = management.createJobQuery().processInstanceId(started.processInstanceId())
+                .activityId("timerFirstAnswerOverdue").singleResult();
+        management.executeJob(timer.getId());
+        Task escalation = tasks.createTaskQuery().processInstanceBusinessKey(String.valueOf(started.journeyId()))
+                .taskDefinitionKey(YouthJourney.Tasks.FIRST_ANSWER_OVERDUE).singleResult();
+        assertThat(escalation).isNotNull();
+
+        assertThat(as("karim-test", Roles.MEDIATORS, () -> tasks.createTaskQuery().taskId(escalation.getId()).count()))
+                .as("a mediator searching for it").isZero();
+        assertThat(as("lea-test", Roles.PROGRAMME_LEADS, () -> tasks.createTaskQuery().taskId(escalation.getId()).count())).isOne();
+        assertThat(as("karim-test", Roles.MEDIATORS, () -> tasks.createTaskQuery().taskId(firstAnswerOf(
+                started.processInstanceId()).getId()).count())).as("the first answer itself").isOne();
     }
 }
