@@ -45,6 +45,17 @@ public final class YouthJourney {
         }
     }
 
+    /** Service tasks that send a message to the youth (asynchronous, retried, an incident at the end). */
+    public static final class Sends {
+        public static final String FIRST_ANSWER = "taskSendFirstAnswer";
+        public static final String ANSWER = "taskSendAnswer";
+        public static final String NUDGE = "taskSendNudge";
+        public static final java.util.Set<String> ALL = java.util.Set.of(FIRST_ANSWER, ANSWER, NUDGE);
+
+        private Sends() {
+        }
+    }
+
     /** Values of {@link Vars#FOLLOW_UP_STEP}. */
     public static final class FollowUpSteps {
         public static final String WAIT = "wait";

@@ -368,6 +368,13 @@ class GraphApiSendingTest {
         assertThat(runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).count()).isOne();
         assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()))
                 .noneMatch(m -> m.getDirection() == ConversationMessage.Direction.OUT);
+        // The mediators know at once which youth is waiting, and with what.
+        var reach = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
+                .taskDefinitionKey(YouthJourney.Tasks.REACH_YOUTH_OTHERWISE).singleResult();
+        assertThat(reach).as("Joindre le jeune autrement").isNotNull();
+        assertThat(taskService.getVariables(reach.getId())).containsEntry(YouthJourney.Vars.UNDELIVERED_TEXT, "Bonjour Sarah")
+                .hasEntrySatisfying(YouthJourney.Vars.UNDELIVERED_REASON, reason -> assertThat(reason.toString())
+                        .contains("la messagerie ne répond pas"));
 
         // The platform is back: a programme lead retries the job from Cockpit (one click: its REST call), the answer leaves.
         graph.resetAll();

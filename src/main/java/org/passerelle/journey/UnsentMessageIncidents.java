@@ -1,0 +1,87 @@
+package org.passerelle.journey;
+
+import java.util.List;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
+import org.camunda.bpm.engine.impl.incident.IncidentContext;
+import org.camunda.bpm.engine.impl.incident.IncidentHandler;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * A message to a youth that still cannot leave once its retries are spent (the platform down for hours) becomes an
+ * incident a lead retries from Cockpit, as any failed job; and the mediators get "Joindre le jeune autrement" with the
+ * reason at once, so they know which youth is waiting.
+ */
+@Component
+class UnsentMessageIncidents extends AbstractProcessEnginePlugin {
+
+    private static final Logger log = LoggerFactory.getLogger(UnsentMessageIncidents.class);
+    static final String REASON = "Passerelle n'a pas pu envoyer ce message : la messagerie ne répond pas. "
+            + "Un responsable de programme relancera l'envoi ; en attendant, joignez le jeune autrement.";
+
+    private final ObjectProvider<JourneyGateway> gateway;
+
+    UnsentMessageIncidents(ObjectProvider<JourneyGateway> gateway) {
+        this.gateway = gateway;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<IncidentHandler> handlers = new java.util.ArrayList<>();
+        if (configuration.getCustomIncidentHandlers() != null) {
+            handlers.addAll(configuration.getCustomIncidentHandlers());
+        }
+        handlers.add(new FailedSendHandler());
+        configuration.setCustomIncidentHandlers(handlers);
+    }
+
+    private final class FailedSendHandler implements IncidentHandler {
+
+        private final DefaultIncidentHandler incidents = new DefaultIncidentHandler(Incident.FAILED_JOB_HANDLER_TYPE);
+
+        @Override
+        public String getIncidentHandlerType() {
+            return Incident.FAILED_JOB_HANDLER_TYPE;
+        }
+
+        @Override
+        public Incident handleIncident(IncidentContext context, String message) {
+            Incident incident = incidents.handleIncident(context, message);
+            if (YouthJourney.Sends.ALL.contains(context.getActivityId()) && context.getExecutionId() != null) {
+                tellTheMediators(context);
+            }
+            return incident;
+        }
+
+        private void tellTheMediators(IncidentContext context) {
+            try {
+                var execution = Context.getCommandContext().getExecutionManager().findExecutionById(context.getExecutionId());
+                if (execution == null || !(execution.getVariable(YouthJourney.Vars.JOURNEY_ID) instanceof Long journeyId)) {
+                    return;
+                }
+                Object text = execution.getVariable(YouthJourney.Vars.ANSWER_TEXT);
+                gateway.getObject().messageUndelivered(journeyId, text == null ? "(relance automatique)" : text.toString(), REASON);
+            } catch (RuntimeException failed) {
+                // The incident stays: Cockpit shows it. No personal data here, only the activity.
+                log.warn("Could not give the mediators the unsent message of activity {}: {}", context.getActivityId(),
+                        failed.getClass().getSimpleName());
+            }
+        }
+
+        @Override
+        public void resolveIncident(IncidentContext context) {
+            incidents.resolveIncident(context);
+        }
+
+        @Override
+        public void deleteIncident(IncidentContext context) {
+            incidents.deleteIncident(context);
+        }
+    }
+}
