@@ -46,6 +46,12 @@ public class MentorLinks {
         return links.token(purpose.code, id, nonce, purpose.validity);
     }
 
+    /** A link valid for its purpose's duration from a given moment (a confirmation sent again: the same link). */
+    public String url(Purpose purpose, Long id, String nonce, java.time.Instant from) {
+        return links.publicUrl(purpose.path + "?t=" + URLEncoder.encode(links.token(purpose.code, id, nonce,
+                from.plus(purpose.validity)), StandardCharsets.UTF_8));
+    }
+
     public String url(Purpose purpose, Long id, String nonce) {
         return links.publicUrl(purpose.path + "?t=" + URLEncoder.encode(token(purpose, id, nonce), StandardCharsets.UTF_8));
     }

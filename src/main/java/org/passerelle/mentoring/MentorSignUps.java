@@ -55,13 +55,12 @@ public class MentorSignUps {
         if (known.isEmpty()) {
             Mentor mentor = mentors.saveAndFlush(Mentor.of(profile, Mentor.Status.EMAIL_TO_CONFIRM, clock.instant()));
             String nonce = mentor.renewLinkNonce(MentorLinks.newNonce());
-            mailer.confirmAddress(mentor.getEmail(), mentor.getFirstName(), links.url(MentorLinks.Purpose.CONFIRM, mentor.getId(), nonce));
+            mailer.confirmAddress(mentor.getEmail(), mentor.getFirstName(), confirmationLink(mentor, nonce));
             return;
         }
         if (known.get().getStatus() == Mentor.Status.EMAIL_TO_CONFIRM) {
             Mentor mentor = known.get();
-            mailer.confirmAddress(mentor.getEmail(), mentor.getFirstName(),
-                    links.url(MentorLinks.Purpose.CONFIRM, mentor.getId(), mentor.getLinkNonce()));
+            mailer.confirmAddress(mentor.getEmail(), mentor.getFirstName(), confirmationLink(mentor, mentor.getLinkNonce()));
             return;
         }
         // Known and confirmed: nothing changes (whoever typed this address cannot rewrite a mentor's profile).
@@ -130,5 +129,11 @@ public class MentorSignUps {
     String spaceUrl(Mentor mentor) {
         String nonce = mentor.getLinkNonce() == null ? mentor.renewLinkNonce(MentorLinks.newNonce()) : mentor.getLinkNonce();
         return links.url(MentorLinks.Purpose.SPACE, mentor.getId(), nonce);
+    }
+
+    /** Valid seven days from the sign-up: the email sent again for a pending sign-up carries the very same link. */
+    private String confirmationLink(Mentor mentor, String nonce) {
+        java.time.Instant from = mentor.getSignedUpAt() != null ? mentor.getSignedUpAt() : clock.instant();
+        return links.url(MentorLinks.Purpose.CONFIRM, mentor.getId(), nonce, from);
     }
 }

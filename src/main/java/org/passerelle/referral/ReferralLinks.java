@@ -60,7 +60,12 @@ public class ReferralLinks {
      * so that a link made for one page is refused by every other.
      */
     public String token(String purpose, Long id, String nonce, Duration validity) {
-        String payload = purpose + "." + id + "." + clock.instant().plus(validity).getEpochSecond() + "." + nonce;
+        return token(purpose, id, nonce, clock.instant().plus(validity));
+    }
+
+    /** The same, valid until a given instant: a link sent again is the very same link. */
+    public String token(String purpose, Long id, String nonce, java.time.Instant expiry) {
+        String payload = purpose + "." + id + "." + expiry.getEpochSecond() + "." + nonce;
         return payload + "." + sign(payload);
     }
 
