@@ -37,26 +37,14 @@ public final class HtmlPages {
     }
 
     private static String navigation() {
-        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null) {
+        TemplatePages.Navigation navigation = TemplatePages.navigation();
+        if (navigation == null) {
             return "";
         }
-        java.util.Set<String> roles = new java.util.HashSet<>();
-        authentication.getAuthorities().forEach(a -> roles.add(a.getAuthority()));
-        java.util.function.Predicate<String> has = group -> roles.contains(org.passerelle.security.Roles.authorityOf(group).getAuthority())
-                || roles.contains(org.passerelle.security.Roles.authorityOf(org.passerelle.security.Roles.ADMINS).getAuthority());
-        StringBuilder links = new StringBuilder("<nav aria-label=\"Passerelle\"><a href=\"/camunda/app/tasklist/\">Tâches</a>");
-        if (has.test(org.passerelle.security.Roles.PROGRAMME_LEADS) || has.test(org.passerelle.security.Roles.SUPERVISORS)) {
-            links.append(" · <a href=\"/camunda/app/cockpit/\">Suivi des parcours</a> · <a href=\"/tableau-de-bord\">Chiffres du programme</a>")
-                    .append(" · <a href=\"/tableau-de-bord/campagnes\">Campagnes</a>");
-        }
-        if (has.test(org.passerelle.security.Roles.PROGRAMME_LEADS)) {
-            links.append(" · <a href=\"/annuaire/partenaires\">Annuaire des partenaires</a>")
-                    .append(" · <a href=\"/programme/textes\">Textes du programme</a>")
-                    .append(" · <a href=\"/programme/mentors\">Mentors</a>");
-        }
-        return links.append(" · ").append(escape(authentication.getName()))
-                .append(" · <a href=\"/deconnexion\">Se déconnecter</a></nav>").toString();
+        return "<nav aria-label=\"Passerelle\">" + navigation.links().stream()
+                .map(link -> "<a href=\"" + link.href() + "\">" + escape(link.label()) + "</a>")
+                .collect(java.util.stream.Collectors.joining(" · "))
+                + " · " + escape(navigation.user()) + " · <a href=\"/deconnexion\">Se déconnecter</a></nav>";
     }
 
     public static String escape(Object value) {
