@@ -5,8 +5,9 @@ import java.security.Principal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.passerelle.web.HtmlPages;
+import java.util.HashMap;
+import java.util.List;
+import org.passerelle.web.TemplatePages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,48 +40,59 @@ public class ProgrammeTextsPage {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
 
     private final ProgrammeTexts texts;
+    private final TemplatePages pages;
 
-    public ProgrammeTextsPage(ProgrammeTexts texts) {
+    public ProgrammeTextsPage(ProgrammeTexts texts, TemplatePages pages) {
         this.texts = texts;
+        this.pages = pages;
+    }
+
+    /** A text as the list shows it; no version when the original text was never changed. */
+    public record Listed(String key, String title, String current, Integer version, String author) {
+    }
+
+    /** An earlier version, its date already in Paris time. */
+    public record Version(int version, String when, String author, String body) {
     }
 
     @GetMapping
     public ResponseEntity<String> list() {
-        String rows = texts.definitions().stream().map(d -> "<tr><td><a href=\"/programme/textes/" + d.key() + "\">"
-                + HtmlPages.escape(d.title()) + "</a></td><td>" + HtmlPages.escape(texts.current(d.key())) + "</td><td>"
-                + texts.versions(d.key()).stream().findFirst().map(v -> "version " + v.getVersion() + " — " + HtmlPages.escape(v.getAuthor()))
-                        .orElse("texte d'origine") + "</td></tr>").collect(Collectors.joining());
-        return HtmlPages.staffPage(HttpStatus.OK, "Textes du programme", "<p>Les messages que les jeunes reçoivent du programme. "
-                + "Une modification s'applique au message suivant, sans redémarrage.</p><table><thead><tr><th>Message</th>"
-                + "<th>Texte actuel</th><th>Version</th></tr></thead><tbody>" + rows + "</tbody></table>");
+        List<Listed> listed = texts.definitions().stream().map(d -> {
+            var latest = texts.versions(d.key()).stream().findFirst();
+            return new Listed(d.key(), d.title(), texts.current(d.key()), latest.map(ProgrammeText::getVersion).orElse(null),
+                    latest.map(ProgrammeText::getAuthor).orElse(null));
+        }).toList();
+        return pages.staffPage(HttpStatus.OK, "programme/texts", "Textes du programme", Map.of("texts", listed));
     }
 
     @GetMapping("/{key}")
     public ResponseEntity<String> edit(@PathVariable String key, HttpServletRequest request) {
         if (texts.definitions().stream().noneMatch(d -> d.key().equals(key))) {
-            return HtmlPages.staffPage(HttpStatus.NOT_FOUND, "Texte inconnu", "<p><a href=\"/programme/textes\">Retour aux textes</a></p>");
+            return unknown();
         }
-        return form(HttpStatus.OK, key, texts.current(key), null, request);
+        return form(HttpStatus.OK, key, texts.current(key), Map.of(), request);
     }
 
     @PostMapping(value = "/{key}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
     public ResponseEntity<String> save(@PathVariable String key, @RequestParam(required = false) String body,
             @RequestParam(required = false) String action, Principal who, HttpServletRequest request) {
         if (texts.definitions().stream().noneMatch(d -> d.key().equals(key))) {
-            return HtmlPages.staffPage(HttpStatus.NOT_FOUND, "Texte inconnu", "<p><a href=\"/programme/textes\">Retour aux textes</a></p>");
+            return unknown();
         }
         try {
             if ("apercu".equals(action)) {
-                return form(HttpStatus.OK, key, body, "<div class=\"apercu\"><h2>Aperçu</h2><p style=\"white-space:pre-wrap\">"
-                        + HtmlPages.escape(texts.preview(key, body, EXAMPLE)) + "</p></div>", request);
+                return form(HttpStatus.OK, key, body, Map.of("preview", texts.preview(key, body, EXAMPLE)), request);
             }
             var saved = texts.save(key, body, who.getName());
-            return form(HttpStatus.OK, key, saved.getBody(), "<p role=\"status\">Version " + saved.getVersion()
-                    + " enregistrée : elle s'applique au prochain message.</p>", request);
+            return form(HttpStatus.OK, key, saved.getBody(), Map.of("savedVersion", saved.getVersion()), request);
         } catch (ProgrammeTexts.InvalidText invalid) {
-            return form(HttpStatus.BAD_REQUEST, key, body, "<ul class=\"errors\">" + invalid.problems().stream()
-                    .map(p -> "<li>" + HtmlPages.escape(p) + "</li>").collect(Collectors.joining()) + "</ul>", request);
+            return form(HttpStatus.BAD_REQUEST, key, body, Map.of("problems", invalid.problems()), request);
         }
+    }
+
+    private ResponseEntity<String> unknown() {
+        return pages.staffPage(HttpStatus.NOT_FOUND, "not-found", "Texte inconnu",
+                Map.of("back", "/programme/textes", "backLabel", "Retour aux textes"));
     }
 
     /** A value a text may lack, for the hint on optional parts. */
@@ -89,23 +101,18 @@ public class ProgrammeTextsPage {
                 .reduce((first, second) -> second).orElse(definition.placeholders().get(0));
     }
 
-    private ResponseEntity<String> form(HttpStatus status, String key, String body, String notice, HttpServletRequest request) {
+    private ResponseEntity<String> form(HttpStatus status, String key, String body, Map<String, Object> notice,
+            HttpServletRequest request) {
         var definition = texts.definition(key);
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String versions = texts.versions(key).stream().map(v -> "<li>Version " + v.getVersion() + ", " + WHEN.format(v.getCreatedAt())
-                + ", " + HtmlPages.escape(v.getAuthor()) + " : " + HtmlPages.escape(v.getBody()) + "</li>").collect(Collectors.joining());
-        return HtmlPages.staffPage(status, definition.title(), (notice == null ? "" : notice)
-                + "<p>Valeurs possibles : " + definition.placeholders().stream().map(p -> "<code>{{" + p + "}}</code>")
-                        .collect(Collectors.joining(", "))
-                + (definition.placeholders().size() < 2 ? ".</p>" : ". Une partie entre <code>{{#" + optional(definition)
-                        + "}}</code> et <code>{{/" + optional(definition) + "}}</code> ne s'affiche que si la valeur existe.</p>")
-                + "<form method=\"post\" action=\"/programme/textes/" + key + "\">"
-                + (csrf == null ? "" : "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\"" + csrf.getToken() + "\">")
-                + "<label for=\"body\">Texte</label><textarea id=\"body\" name=\"body\" rows=\"12\" cols=\"80\" maxlength=\""
-                + ProgrammeTexts.MAX_LENGTH + "\">" + HtmlPages.escape(body == null ? "" : body) + "</textarea>"
-                + "<p><button type=\"submit\" name=\"action\" value=\"apercu\">Aperçu</button> "
-                + "<button type=\"submit\" name=\"action\" value=\"enregistrer\">Enregistrer une nouvelle version</button></p></form>"
-                + "<h2>Versions précédentes</h2>" + (versions.isEmpty() ? "<p>Texte d'origine, jamais modifié.</p>" : "<ul>" + versions + "</ul>")
-                + "<p><a href=\"/programme/textes\">Retour aux textes</a></p>");
+        Map<String, Object> values = new HashMap<>(notice);
+        values.put("key", key);
+        values.put("body", body == null ? "" : body);
+        values.put("placeholders", definition.placeholders());
+        values.put("optional", definition.placeholders().size() < 2 ? null : optional(definition));
+        values.put("maxLength", ProgrammeTexts.MAX_LENGTH);
+        values.put("csrf", request.getAttribute(CsrfToken.class.getName()));
+        values.put("versions", texts.versions(key).stream().map(v -> new Version(v.getVersion(), WHEN.format(v.getCreatedAt()),
+                v.getAuthor(), v.getBody())).toList());
+        return pages.staffPage(status, "programme/text", definition.title(), values);
     }
 }
