@@ -3,6 +3,7 @@ package org.passerelle.journey;
 import java.util.List;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.incident.DefaultIncidentHandler;
 import org.camunda.bpm.engine.impl.incident.IncidentContext;
@@ -59,19 +60,37 @@ class UnsentMessageIncidents extends AbstractProcessEnginePlugin {
             return incident;
         }
 
+        /**
+         * Reads what the task needs now, and gives it to the mediators only once the incident is committed, in a
+         * transaction of its own: whatever fails there can neither undo the incident nor keep the job retrying.
+         */
         private void tellTheMediators(IncidentContext context) {
-            try {
-                var execution = Context.getCommandContext().getExecutionManager().findExecutionById(context.getExecutionId());
-                if (execution == null || !(execution.getVariable(YouthJourney.Vars.JOURNEY_ID) instanceof Long journeyId)) {
-                    return;
-                }
-                Object text = execution.getVariable(YouthJourney.Vars.ANSWER_TEXT);
-                gateway.getObject().messageUndelivered(journeyId, text == null ? "(relance automatique)" : text.toString(), REASON);
-            } catch (RuntimeException failed) {
-                // The incident stays: Cockpit shows it. No personal data here, only the activity.
-                log.warn("Could not give the mediators the unsent message of activity {}: {}", context.getActivityId(),
-                        failed.getClass().getSimpleName());
+            var execution = Context.getCommandContext().getExecutionManager().findExecutionById(context.getExecutionId());
+            if (execution == null || !(execution.getVariable(YouthJourney.Vars.JOURNEY_ID) instanceof Long journeyId)) {
+                return;
             }
+            Object answer = execution.getVariable(YouthJourney.Vars.ANSWER_TEXT);
+            String text = answer == null ? "(relance automatique)" : answer.toString();
+            String processInstanceId = execution.getProcessInstanceId();
+            String activityId = context.getActivityId();
+            var configuration = Context.getProcessEngineConfiguration();
+            Context.getCommandContext().getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                    committed -> {
+                        try {
+                            configuration.getCommandExecutorTxRequiresNew().execute(command -> {
+                                // A retried job failing again finds the mediators' task still open: no second one.
+                                if (configuration.getTaskService().createTaskQuery().processInstanceId(processInstanceId)
+                                        .taskDefinitionKey(YouthJourney.Tasks.REACH_YOUTH_OTHERWISE).count() == 0) {
+                                    gateway.getObject().messageUndelivered(journeyId, text, REASON);
+                                }
+                                return null;
+                            });
+                        } catch (RuntimeException failed) {
+                            // The incident is committed: Cockpit shows it. No personal data here, only the activity.
+                            log.warn("Could not give the mediators the unsent message of activity {}: {}", activityId,
+                                    failed.getClass().getSimpleName());
+                        }
+                    });
         }
 
         @Override

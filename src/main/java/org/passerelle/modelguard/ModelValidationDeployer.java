@@ -79,7 +79,8 @@ class ModelValidationDeployer implements Deployer {
                                     + "depuis Modeler ; donnez un autre identifiant à votre processus"))
                     .toList();
         } catch (RuntimeException unreadable) {
-            return List.of(); // the model rules and the engine's parser say what is wrong with it
+            // Refused rather than let through unchecked: a person's model must be readable to be deployed.
+            return List.of(new ModelViolation(resource.getName(), null, "modèle illisible"));
         }
     }
 

@@ -16,6 +16,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PartnerNetworksCheck implements DecisionCheck {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PartnerNetworksCheck.class);
+
     static final Set<String> ZONES = Set.of("metropole", "outre-mer");
 
     private final PartnerRepository partners;
@@ -27,6 +29,34 @@ class PartnerNetworksCheck implements DecisionCheck {
     @Override
     public String decisionKey() {
         return PartnerNetworks.DECISION;
+    }
+
+    @Override
+    public List<String> problems(DmnEngine engine, DmnDecision decision, java.util.Collection<DmnDecision> deployedWith) {
+        List<String> problems = new ArrayList<>(problems(engine, decision));
+        if (!byAPerson()) {
+            return problems;
+        }
+        Set<String> codes = PartnerNetworks.byCode(PartnerNetworks.evaluate(engine, decision)).keySet();
+        // "Réseaux conseillés" deployed with this table is checked against it by PartnerRoutingCheck; the one running
+        // now must keep every network it advises.
+        if (deployedWith.stream().noneMatch(d -> PartnerRouting.DECISION_ID.equals(d.getKey()))) {
+            var configuration = org.camunda.bpm.engine.impl.context.Context.getProcessEngineConfiguration();
+            DmnDecision routing = null;
+            try {
+                if (configuration != null && configuration.getDeploymentCache()
+                        .findDeployedLatestDecisionDefinitionByKey(PartnerRouting.DECISION_ID) instanceof DmnDecision deployed) {
+                    routing = deployed;
+                }
+            } catch (RuntimeException noneDeployedYet) {
+                // no routing table yet: nothing advises any network
+            }
+            if (routing != null) {
+                PartnerRoutingCheck.advised(routing).stream().filter(code -> !codes.contains(code)).forEach(code -> problems.add(
+                        "le réseau « " + code + " » est conseillé par « Réseaux conseillés » : gardez sa ligne ou changez cette table"));
+            }
+        }
+        return problems;
     }
 
     @Override
@@ -65,12 +95,26 @@ class PartnerNetworksCheck implements DecisionCheck {
                 }
             }
         }
-        for (String used : partners.networksInUse()) {
-            if (!codes.contains(used)) {
-                problems.add("le réseau « " + used + " » a des structures dans l'annuaire : gardez sa ligne");
-            }
+        List<String> inUse = partners.networksInUse();
+        List<String> removedInUse = inUse.stream().filter(used -> !codes.contains(used)).toList();
+        if (byAPerson()) {
+            // The directory's form names a network by its import name: a network in use keeps one.
+            rows.stream().map(PartnerNetworks::networkOf).filter(n -> inUse.contains(n.code()) && n.importNames().isEmpty())
+                    .forEach(n -> problems.add("réseau « " + n.code() + " » : ses structures ont besoin d'au moins un nom à l'import"));
+        }
+        if (byAPerson()) {
+            removedInUse.forEach(used -> problems.add("le réseau « " + used + " » a des structures dans l'annuaire : gardez sa ligne"));
+        } else if (!removedInUse.isEmpty()) {
+            // Passerelle's own table at start must not stop the application: its services keep their code and rules.
+            log.warn("The shipped partner networks table lacks networks the directory uses: {}", removedInUse);
         }
         return problems;
+    }
+
+    /** A deployment by someone signed in (a lead from Modeler), not the application's own at start. */
+    private static boolean byAPerson() {
+        var command = org.camunda.bpm.engine.impl.context.Context.getCommandContext();
+        return command != null && command.getAuthenticatedUserId() != null;
     }
 
     private static List<String> ageProblems(Object code, Object min, Object max) {

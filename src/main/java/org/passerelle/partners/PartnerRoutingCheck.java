@@ -66,6 +66,28 @@ class PartnerRoutingCheck implements DecisionCheck {
         return problems;
     }
 
+    /** The networks a routing table advises (its "network" outputs written as quoted codes). */
+    static Set<String> advised(DmnDecision decision) {
+        Set<String> codes = new java.util.TreeSet<>();
+        if (!(decision.getDecisionLogic() instanceof DmnDecisionTableImpl table)) {
+            return codes;
+        }
+        List<DmnDecisionTableOutputImpl> outputs = table.getOutputs();
+        for (int i = 0; i < outputs.size(); i++) {
+            if (!"network".equals(outputs.get(i).getOutputName())) {
+                continue;
+            }
+            for (DmnDecisionTableRuleImpl rule : table.getRules()) {
+                DmnExpressionImpl conclusion = rule.getConclusions().get(i);
+                String text = conclusion == null || conclusion.getExpression() == null ? "" : conclusion.getExpression().strip();
+                if (text.matches("\"[^\"]*\"")) {
+                    codes.add(text.substring(1, text.length() - 1));
+                }
+            }
+        }
+        return codes;
+    }
+
     private Set<String> known(DmnEngine engine, Collection<DmnDecision> deployedWith) {
         return deployedWith.stream().filter(d -> PartnerNetworks.DECISION.equals(d.getKey())).findFirst()
                 .map(d -> PartnerNetworks.byCode(PartnerNetworks.evaluate(engine, d)).keySet())

@@ -114,8 +114,9 @@ public class Erasure {
             }
         }
         // Acknowledged but not applied yet: this person's events leave the stored payloads, the others' stay.
-        pendingDeliveries.forget(youth.getExternalId(), clock.instant());
-        aliases.aliasesOf(youth.getChannel(), youth.getExternalId()).forEach(alias -> pendingDeliveries.forget(alias, clock.instant()));
+        pendingDeliveries.forget(youth.getChannel(), youth.getExternalId(), clock.instant());
+        aliases.aliasesOf(youth.getChannel(), youth.getExternalId())
+                .forEach(alias -> pendingDeliveries.forget(youth.getChannel(), alias, clock.instant()));
         aliases.deleteByChannelAndExternalId(youth.getChannel(), youth.getExternalId());
         youth.erase(clock.instant());
         log.info("Personal data of youth {} erased ({} journeys)", youth.getId(), journeys.countByYouthId(youth.getId()));

@@ -36,7 +36,7 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
 
     Page newPage() {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("fr-FR")).newPage();
-        page.setDefaultTimeout(60_000); // generous: CI machines are loaded
+        page.setDefaultTimeout(120_000); // generous: CI machines are loaded
         return page;
     }
 
@@ -44,7 +44,7 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
     Page newPage(String user, String password) {
         Page page = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900).setLocale("fr-FR")
                 .setHttpCredentials(user, password)).newPage();
-        page.setDefaultTimeout(60_000); // generous: CI machines are loaded
+        page.setDefaultTimeout(120_000); // generous: CI machines are loaded
         return page;
     }
 
@@ -57,6 +57,10 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
         page.locator("input[ng-model=username]").fill(user);
         page.locator("input[ng-model=password]").fill(password);
         page.locator("button[type=submit]").click();
+        // Signed in once the form is gone: a reload before that (a loaded machine answers the login slowly) would
+        // show the login page again.
+        page.locator("input[ng-model=username]").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(120_000));
     }
 
     /**

@@ -342,7 +342,7 @@ class GraphApiSendingTest {
                 .willSetStateTo("back"));
         graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).inScenario("cut").whenScenarioStateIs("back")
                 .willReturn(okJson("{\"messages\":[{\"id\":\"wamid.after-reset\"}]}")));
-        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g4r", "33633330014", "Inès", "Bonjour"), "33633330014");
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g4r", "33633330914", "Inès", "Bonjour"), "33633330914");
         Job send = answer(journey, "Bonjour Inès");
 
         assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull();
@@ -353,6 +353,24 @@ class GraphApiSendingTest {
 
         assertThat(lastMessage(journey).getProviderMessageId()).isEqualTo("wamid.after-reset");
         graph.verify(2, postRequestedFor(urlEqualTo(WHATSAPP_SEND)));
+    }
+
+    @Test
+    void anIncidentIsRecordedEvenWhenTellingTheMediatorsFails() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(aResponse().withStatus(500)));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.g5b", "33633330915", "Lou", "Bonjour"), "33633330915");
+        Job send = answer(journey, "Bonjour Lou");
+        // A journey the mediators' task cannot be made for: the incident must still be there, and the job stop.
+        runtimeService.setVariable(journey.getProcessInstanceId(), YouthJourney.Vars.JOURNEY_ID, 987_654_321L);
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(send.getId())).isNotNull();
+        }
+
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).count()).isOne();
+        assertThat(managementService.createJobQuery().jobId(send.getId()).singleResult().getRetries()).isZero();
+        // Other tests count incidents: this journey leaves with its incident.
+        runtimeService.deleteProcessInstance(journey.getProcessInstanceId(), "test done");
     }
 
     @Test

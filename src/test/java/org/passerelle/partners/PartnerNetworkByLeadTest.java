@@ -137,11 +137,29 @@ class PartnerNetworkByLeadTest {
         assertThat(badCode.statusCode()).isEqualTo(400);
         assertThat(badCode.body()).contains("code « service civique » : des majuscules");
 
+        Partner inUse = partners.save(new Partner("Mission Locale essai réseaux", PartnerNetworks.MISSION_LOCALE, "87", "", 16, 25));
         String withoutMissionsLocales = Files.readString(Path.of("processes/partner-networks.dmn"))
                 .replaceAll("(?s)<rule id=\"ruleMissionLocale\">.*?</rule>", "");
         var removed = ModelerDeploy.deploy(port, lead, Map.of("partner-networks.dmn", withoutMissionsLocales));
         assertThat(removed.statusCode()).isEqualTo(400);
         assertThat(removed.body()).contains("le réseau « MISSION_LOCALE » a des structures dans l'annuaire : gardez sa ligne");
         assertThat(networks.label(PartnerNetworks.MISSION_LOCALE)).isEqualTo("Mission Locale");
+        partners.delete(inUse);
+
+        String withoutRsma = Files.readString(Path.of("processes/partner-networks.dmn"))
+                .replaceAll("(?s)<rule id=\"ruleRsma\">.*?</rule>", "");
+        var advised = ModelerDeploy.deploy(port, lead, Map.of("partner-networks.dmn", withoutRsma));
+        assertThat(advised.statusCode()).isEqualTo(400);
+        assertThat(advised.body()).contains("le réseau « RSMA » est conseillé par « Réseaux conseillés »");
+    }
+
+    @Autowired org.camunda.bpm.engine.ProcessEngineConfiguration engineConfiguration;
+
+    @Test
+    void anUpgradeRedeploysOnlyChangedFilesSoALeadsTablesStayTheirs() {
+        // With every file redeployed at start, the shipped "Réseaux partenaires" would replace the lead's at each
+        // release that changes any model.
+        assertThat(((org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration) engineConfiguration).isDeployChangedOnly())
+                .isTrue();
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,41 +24,53 @@ public class PendingDeliveries {
         this.deliveries = deliveries;
     }
 
-    /** Removes this person's events (their platform id as a value) from every pending delivery; how many changed. */
-    public int forget(String externalId, Instant at) {
+    /** The fields Meta names a person by, in the array elements that carry one message, contact or status each. */
+    private static final List<String> PERSON_FIELDS = List.of("from", "from_user_id", "wa_id", "user_id", "parent_user_id",
+            "recipient_id", "recipient_user_id");
+
+    /**
+     * Removes this person's events (their id on this channel) from every pending delivery of the channel; how many
+     * deliveries changed.
+     */
+    public int forget(String channel, String externalId, Instant at) {
         int changed = 0;
         for (InboxDelivery delivery : deliveries.findPendingMentioning(externalId)) {
+            if (!delivery.getPlatform().channel().equals(channel)) {
+                continue;
+            }
             JsonNode body;
             try {
                 body = JSON.readTree(delivery.getBody());
             } catch (JsonProcessingException unreadable) {
-                delivery.processed(at, "effacé : contenu illisible");
-                changed++;
+                continue; // intake records it as unreadable; nothing of it can be applied
+            }
+            if (delivery.getPlatform() == Platform.WEB) {
+                if (externalId.equals(body.path("sessionId").asText(null))) {
+                    delivery.processed(at, "effacé à la demande de la personne");
+                    changed++;
+                }
                 continue;
             }
             if (!mentions(body, externalId)) {
-                continue; // the id is only part of someone else's (a longer number, a text)
+                continue; // the id is only someone else's text, or part of a longer number
             }
             prune(body, externalId);
-            if (mentions(body, externalId)) {
-                delivery.processed(at, "effacé à la demande de la personne");
-            } else {
-                delivery.replaceBody(body.toString());
-            }
+            delivery.replaceBody(body.toString());
             changed++;
         }
         return changed;
     }
 
-    /** Drops, in every array, the elements that still hold the id once their own arrays are pruned. */
+    /** Drops, in every array, the elements that name this person (a message from them, their contact, a status to them). */
     static void prune(JsonNode node, String id) {
         if (node.isArray()) {
             Iterator<JsonNode> elements = ((ArrayNode) node).elements();
             while (elements.hasNext()) {
                 JsonNode element = elements.next();
-                prune(element, id);
-                if (mentions(element, id)) {
+                if (names(element, id)) {
                     elements.remove();
+                } else {
+                    prune(element, id);
                 }
             }
         } else if (node.isObject()) {
@@ -65,16 +78,34 @@ public class PendingDeliveries {
         }
     }
 
-    /** The id as a whole value (a string or a number), never as part of one. */
+    /** Whether an element of the payload names this person, at any depth. */
     static boolean mentions(JsonNode node, String id) {
-        if (node.isValueNode()) {
-            return id.equals(node.asText());
-        }
-        for (JsonNode child : node) {
-            if (mentions(child, id)) {
-                return true;
+        if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (names(element, id) || mentions(element, id)) {
+                    return true;
+                }
+            }
+        } else if (node.isObject()) {
+            for (JsonNode child : node) {
+                if (mentions(child, id)) {
+                    return true;
+                }
             }
         }
         return false;
+    }
+
+    /** One array element about this person: by its own id fields, or Messenger's sender or recipient. */
+    private static boolean names(JsonNode element, String id) {
+        if (!element.isObject()) {
+            return false;
+        }
+        for (String field : PERSON_FIELDS) {
+            if (id.equals(element.path(field).asText(null))) {
+                return true;
+            }
+        }
+        return id.equals(element.path("sender").path("id").asText(null)) || id.equals(element.path("recipient").path("id").asText(null));
     }
 }

@@ -52,4 +52,21 @@ class PendingDeliveriesPruningTest {
 
         assertThat(body.toString()).doesNotContain("PSID1", "m1").contains("PSID2", "m2", "PAGE");
     }
+
+    @Test
+    void onlyTheFieldsThatNameAPersonCountNotAnyValue() throws Exception {
+        String batch = """
+                {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"value":{
+                  "contacts":[{"profile":{"name":"Noé"},"wa_id":"33622220002"}],
+                  "messages":[{"from":"33622220002","id":"wamid.n","timestamp":"1","type":"text","text":{"body":"33611110001"}}],
+                  "statuses":[{"id":"wamid.s","recipient_id":"33611110001","status":"read","timestamp":"1"}]},
+                  "field":"messages"}]}]}""";
+        JsonNode body = json.readTree(batch);
+
+        assertThat(PendingDeliveries.mentions(json.readTree(batch), "messages")).as("a web session named like a field").isFalse();
+        PendingDeliveries.prune(body, "33611110001");
+
+        assertThat(body.toString()).as("the status sent to the erased person goes").doesNotContain("wamid.s")
+                .as("a message whose whole text is the number stays").contains("wamid.n", "\"body\":\"33611110001\"");
+    }
 }
