@@ -1,6 +1,11 @@
 package org.passerelle.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,35 +21,44 @@ public final class HtmlPages {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; "
             + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /** The templates' engine, outside Spring's context: these pages are built by static calls. */
+    private static final SpringTemplateEngine TEMPLATES = templates();
+
+    private static SpringTemplateEngine templates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        return engine;
+    }
+
     public static ResponseEntity<String> page(HttpStatus status, String title, String body) {
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY).header("X-Content-Type-Options", "nosniff")
-                .body("""
-                <!DOCTYPE html>
-                <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width">
-                <title>%1$s — Passerelle</title>
-                <style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5}
-                fieldset{margin:1rem 0;padding:1rem}label{display:block;margin:.5rem 0 .2rem}button{display:block;margin-top:.8rem;padding:.5rem 1rem}
-                table{border-collapse:collapse;width:100%%}td,th{border-bottom:1px solid #ddd;padding:.3rem;text-align:left}
-                .errors{color:#a00}input,select,textarea{max-width:100%%;box-sizing:border-box}fieldset{min-width:0}</style>
-                </head><body><h1>%1$s</h1>%2$s</body></html>""".formatted(escape(title), body));
+        return render(status, title, body, null);
     }
 
     /** A page for the programme's team: the same layout with a navigation by role and a logout link. */
     public static ResponseEntity<String> staffPage(HttpStatus status, String title, String body) {
-        return page(status, title, navigation() + body);
+        return render(status, title, body, TemplatePages.navigation());
     }
 
-    private static String navigation() {
-        TemplatePages.Navigation navigation = TemplatePages.navigation();
-        if (navigation == null) {
-            return "";
-        }
-        return "<nav aria-label=\"Passerelle\">" + navigation.links().stream()
-                .map(link -> "<a href=\"" + link.href() + "\">" + escape(link.label()) + "</a>")
-                .collect(java.util.stream.Collectors.joining(" · "))
-                + " · " + escape(navigation.user()) + " · <a href=\"/deconnexion\">Se déconnecter</a></nav>";
+    /** The layout template (templates/layout.html) around a body written in Java. */
+    private static ResponseEntity<String> render(HttpStatus status, String title, String body, TemplatePages.Navigation navigation) {
+        Context context = new Context(Locale.FRENCH);
+        context.setVariable("title", title);
+        context.setVariable("bodyHtml", body);
+        context.setVariable("navigation", navigation);
+        return withHeaders(status, TEMPLATES.process("java-page", context));
+    }
+
+    /** What every page of ours is sent with: no caching, no referrer, no script, no sniffing. */
+    static ResponseEntity<String> withHeaders(HttpStatus status, String html) {
+        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY).header("X-Content-Type-Options", "nosniff")
+                .body(html);
     }
 
     public static String escape(Object value) {

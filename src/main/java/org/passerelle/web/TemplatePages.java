@@ -1,6 +1,5 @@
 package org.passerelle.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -8,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.passerelle.security.Roles;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -48,10 +46,7 @@ public class TemplatePages {
         Context context = new Context(Locale.FRENCH);
         context.setVariables(values);
         context.setVariable("title", title);
-        return ResponseEntity.status(status).contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer")
-                .header("Content-Security-Policy", HtmlPages.CONTENT_SECURITY_POLICY).header("X-Content-Type-Options", "nosniff")
-                .body(templates.process(template, context));
+        return HtmlPages.withHeaders(status, templates.process(template, context));
     }
 
     static Navigation navigation() {
