@@ -1,6 +1,9 @@
 package org.passerelle.referral;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.passerelle.web.TemplatePages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -9,7 +12,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.passerelle.web.HtmlPages;
 
 /**
  * The page a partner opens from its email, without an account. A tampered, expired or already used
@@ -24,8 +26,11 @@ public class PartnerAnswerPage {
     private final java.time.Clock clock;
 
     private final String teamContact;
+    private final TemplatePages pages;
 
-    public PartnerAnswerPage(PartnerAnswers answers, Referrals referrals, java.time.Clock clock, ReferralSettings settings) {
+    public PartnerAnswerPage(PartnerAnswers answers, Referrals referrals, java.time.Clock clock, ReferralSettings settings,
+            TemplatePages pages) {
+        this.pages = pages;
         this.answers = answers;
         this.referrals = referrals;
         this.clock = clock;
@@ -42,32 +47,14 @@ public class PartnerAnswerPage {
         Referral referral = referrals.referral(answers.referralIdOf(token));
         var youth = referrals.summary(referral.getJourneyId());
         String partner = referrals.partnerOf(referral).getName();
-        return page(HttpStatus.OK, "Orientation vers " + partner, """
-                <p>Passerelle vous oriente <strong>%s</strong>%s, département %s.</p>
-                <p>%s</p>
-                <form method="post" action="/partenaires/orientation">
-                  <input type="hidden" name="t" value="%s">
-                  <fieldset><legend>Vous pouvez l'accueillir</legend>
-                    <label for="appointment">Date du premier rendez-vous</label>
-                    <input type="date" id="appointment" name="appointment" required>
-                    <label for="time">Heure</label>
-                    <input type="time" id="time" name="time" required>
-                    <label for="place">Lieu (adresse ou antenne)</label>
-                    <input type="text" id="place" name="place" maxlength="300" size="50" required>
-                    <label for="contact">Personne à demander et téléphone</label>
-                    <input type="text" id="contact" name="contact" maxlength="200" size="40">
-                    <button type="submit" name="decision" value="accepte">J'accepte l'orientation</button>
-                  </fieldset>
-                  <fieldset><legend>Vous ne pouvez pas l'accueillir</legend>
-                    <label for="reason">Motif</label>
-                    <select id="reason" name="reason">%s</select>
-                    <button type="submit" name="decision" value="refuse" formnovalidate>Je refuse l'orientation</button>
-                  </fieldset>
-                </form>""".formatted(escape(youth.firstName() == null ? "un jeune" : youth.firstName()),
-                youth.age() == null ? "" : ", " + youth.age() + " ans", escape(youth.departement()), escape(youth.need()),
-                escape(token), RefusalReasons.LABELS.entrySet().stream()
-                        .map(r -> "<option value=\"" + r.getKey() + "\">" + escape(r.getValue()) + "</option>")
-                        .collect(java.util.stream.Collectors.joining())));
+        Map<String, Object> values = new HashMap<>();
+        values.put("youthName", youth.firstName() == null ? "un jeune" : youth.firstName());
+        values.put("age", youth.age());
+        values.put("departement", youth.departement());
+        values.put("need", youth.need());
+        values.put("token", token);
+        values.put("reasons", RefusalReasons.LABELS);
+        return view(HttpStatus.OK, "Orientation vers " + partner, "form", values);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
@@ -105,42 +92,28 @@ public class PartnerAnswerPage {
         } catch (RuntimeException concurrentAnswer) {
             // Two submissions at once (a double click, two colleagues): the first one won.
             PartnerAnswers.Outcome now = answers.check(token);
-            return now != PartnerAnswers.Outcome.RECORDED ? refusal(now) : page(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Réponse non enregistrée", "<p>Votre réponse n'a pas pu être enregistrée. Réessayez dans un instant.</p>");
+            return now != PartnerAnswers.Outcome.RECORDED ? refusal(now)
+                    : view(HttpStatus.SERVICE_UNAVAILABLE, "Réponse non enregistrée", "notSaved", Map.of());
         }
         if (outcome != PartnerAnswers.Outcome.RECORDED) {
             return refusal(outcome);
         }
-        return page(HttpStatus.OK, "Merci, votre réponse est enregistrée", accepted
-                ? "<p>Le jeune sera prévenu de votre accord. Merci pour votre accompagnement.</p>"
-                : "<p>Nous proposerons une autre structure au jeune. Merci de votre réponse.</p>");
+        return view(HttpStatus.OK, "Merci, votre réponse est enregistrée", accepted ? "accepted" : "refused", Map.of());
     }
 
     /** The accepted appointment, and a form to move it: until the day before, through the link that accepted. */
     private ResponseEntity<String> correctionForm(String token, Referral referral) {
         Appointment current = referral.getAppointment();
         var youth = referrals.summary(referral.getJourneyId());
-        return page(HttpStatus.OK, "Rendez-vous accepté", """
-                <p>Vous avez accepté d'accueillir <strong>%s</strong> %s.</p>
-                <p>Une erreur ou un empêchement ? Vous pouvez corriger ce rendez-vous jusqu'à la veille ; le jeune et
-                l'équipe de médiation seront prévenus du changement.</p>
-                <form method="post" action="/partenaires/orientation/correction">
-                  <input type="hidden" name="t" value="%s">
-                  <fieldset><legend>Corriger le rendez-vous</legend>
-                    <label for="appointment">Date du premier rendez-vous</label>
-                    <input type="date" id="appointment" name="appointment" value="%s" required>
-                    <label for="time">Heure</label>
-                    <input type="time" id="time" name="time" value="%s" required>
-                    <label for="place">Lieu (adresse ou antenne)</label>
-                    <input type="text" id="place" name="place" maxlength="300" size="50" value="%s" required>
-                    <label for="contact">Personne à demander et téléphone</label>
-                    <input type="text" id="contact" name="contact" maxlength="200" size="40" value="%s">
-                    <button type="submit">Enregistrer le nouveau rendez-vous</button>
-                  </fieldset>
-                </form>""".formatted(escape(youth.firstName() == null ? "ce jeune" : youth.firstName()),
-                escape(current.inWords(LocalDate.now(clock))), escape(token), current.date(),
-                current.time() == null ? "" : current.time(), escape(current.place() == null ? "" : current.place()),
-                escape(current.contact() == null ? "" : current.contact())));
+        Map<String, Object> values = new HashMap<>();
+        values.put("youthName", youth.firstName() == null ? "ce jeune" : youth.firstName());
+        values.put("when", current.inWords(LocalDate.now(clock)));
+        values.put("token", token);
+        values.put("date", current.date().toString());
+        values.put("time", current.time() == null ? "" : current.time().toString());
+        values.put("place", current.place() == null ? "" : current.place());
+        values.put("contact", current.contact() == null ? "" : current.contact());
+        return view(HttpStatus.OK, "Rendez-vous accepté", "correction", values);
     }
 
     @PostMapping(path = "/correction", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
@@ -151,9 +124,7 @@ public class PartnerAnswerPage {
         if (answers.correctable(token).isEmpty()) {
             PartnerAnswers.Outcome state = answers.check(token);
             return state == PartnerAnswers.Outcome.RECORDED || state == PartnerAnswers.Outcome.ALREADY_ANSWERED
-                    ? page(HttpStatus.CONFLICT, "Correction impossible", "<p>Ce rendez-vous ne peut plus être corrigé "
-                            + "en ligne (il a lieu demain ou est passé, ou l'orientation n'est pas acceptée). "
-                            + "Contactez l'équipe de médiation.</p>")
+                    ? view(HttpStatus.CONFLICT, "Correction impossible", "noLongerCorrectable", Map.of())
                     : refusal(state);
         }
         Appointment given;
@@ -166,11 +137,9 @@ public class PartnerAnswerPage {
             return confirmUnusualDay(token, given, "/partenaires/orientation/correction");
         }
         if (!answers.correct(token, given)) {
-            return page(HttpStatus.CONFLICT, "Correction impossible", "<p>Ce rendez-vous ne peut plus être corrigé en ligne. "
-                    + "Contactez l'équipe de médiation.</p>");
+            return view(HttpStatus.CONFLICT, "Correction impossible", "correctionRefused", Map.of());
         }
-        return page(HttpStatus.OK, "Rendez-vous corrigé", "<p>Le nouveau rendez-vous est enregistré : "
-                + escape(given.inWords(LocalDate.now(clock))) + ". Le jeune en est prévenu.</p>");
+        return view(HttpStatus.OK, "Rendez-vous corrigé", "corrected", Map.of("when", given.inWords(LocalDate.now(clock))));
     }
 
     private ResponseEntity<String> confirmUnusualDay(String token, Appointment given) {
@@ -179,46 +148,40 @@ public class PartnerAnswerPage {
 
     /** A Sunday or a public holiday is probably a slip: the partner confirms or goes back, nothing typed is lost. */
     private ResponseEntity<String> confirmUnusualDay(String token, Appointment given, String action) {
-        return page(HttpStatus.OK, "Un dimanche ou un jour férié ?", "<p>Le " + escape(given.date().format(
-                java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH)))
-                + " est un dimanche ou un jour férié. Confirmez-vous ce rendez-vous ?</p>"
-                + "<form method=\"post\" action=\"" + action + "\">"
-                + hidden("t", token) + hidden("decision", "accepte") + hidden("appointment", given.date().toString())
-                + hidden("time", given.time().toString()) + hidden("place", given.place())
-                + hidden("contact", given.contact() == null ? "" : given.contact()) + hidden("confirme", "oui")
-                + "<button type=\"submit\">Oui, je confirme ce rendez-vous</button></form>"
-                + "<p><a href=\"/partenaires/orientation?t=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8)
-                + "\">Non, choisir un autre jour</a></p>");
-    }
-
-    private static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + escape(value) + "\">";
+        Map<String, Object> values = new HashMap<>();
+        values.put("day", given.date().format(java.time.format.DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", java.util.Locale.FRENCH)));
+        values.put("action", action);
+        values.put("token", token);
+        values.put("encodedToken", encoded(token));
+        values.put("date", given.date().toString());
+        values.put("time", given.time().toString());
+        values.put("place", given.place());
+        values.put("contact", given.contact() == null ? "" : given.contact());
+        return view(HttpStatus.OK, "Un dimanche ou un jour férié ?", "unusualDay", values);
     }
 
     /** Nothing recorded: says what is missing and leads back to the form. */
     private ResponseEntity<String> incomplete(String token, String title, String what) {
-        return page(HttpStatus.BAD_REQUEST, title, "<p>" + escape(what) + "</p><p><a href=\"/partenaires/orientation?t="
-                + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + "\">Revenir à l'orientation</a></p>");
+        return view(HttpStatus.BAD_REQUEST, title, "incomplete", Map.of("what", what, "encodedToken", encoded(token)));
     }
 
     private ResponseEntity<String> refusal(PartnerAnswers.Outcome outcome) {
         return switch (outcome) {
-            case EXPIRED -> page(HttpStatus.GONE, "Lien expiré",
-                    "<p>Ce lien n'est plus valable. L'équipe de médiation a repris la main : contactez-la si besoin.</p>");
-            case ALREADY_ANSWERED -> page(HttpStatus.CONFLICT, "Réponse déjà enregistrée",
-                    "<p>Une réponse a déjà été donnée pour cette orientation. Rien n'a été modifié.</p>");
-            default -> page(HttpStatus.BAD_REQUEST, "Lien invalide",
-                    "<p>Ce lien est incomplet ou a été modifié. Utilisez le lien reçu par e-mail.</p>");
+            case EXPIRED -> view(HttpStatus.GONE, "Lien expiré", "expired", Map.of());
+            case ALREADY_ANSWERED -> view(HttpStatus.CONFLICT, "Réponse déjà enregistrée", "alreadyAnswered", Map.of());
+            default -> view(HttpStatus.BAD_REQUEST, "Lien invalide", "invalid", Map.of());
         };
     }
 
     /** Every page says whom to ask: a partner who is stuck must reach a person. */
-    private ResponseEntity<String> page(HttpStatus status, String title, String body) {
-        return HtmlPages.page(status, title, body + "<p>Une question ? L'équipe de médiation Passerelle : "
-                + escape(teamContact) + "</p>");
+    private ResponseEntity<String> view(HttpStatus status, String title, String view, Map<String, Object> values) {
+        Map<String, Object> all = new HashMap<>(values);
+        all.put("view", view);
+        all.put("teamContact", teamContact);
+        return pages.page(status, "partner/answer", title, all);
     }
 
-    private static String escape(String value) {
-        return HtmlPages.escape(value);
+    private static String encoded(String token) {
+        return java.net.URLEncoder.encode(token == null ? "" : token, java.nio.charset.StandardCharsets.UTF_8);
     }
 }
