@@ -1,6 +1,7 @@
 package org.passerelle.mentoring;
 
-import org.passerelle.web.HtmlPages;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -37,30 +38,16 @@ public class MentorCheckInPage {
     private ResponseEntity<String> form(String token, String answer, String outcome, String note, String problem) {
         MentorshipCheckIn checkIn = mentorships.openCheckIn(token).orElseThrow();
         String youth = mentorships.youthFirstName(mentorships.mentorshipOf(checkIn));
-        String options = MentorVocabulary.CHOSEN_OUTCOMES.entrySet().stream().map(e -> "<option value=\"" + e.getKey() + "\""
-                + (e.getKey().equals(outcome) ? " selected" : "") + ">" + HtmlPages.escape(e.getValue()) + "</option>")
-                .collect(java.util.stream.Collectors.joining());
-        return pages.page(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST,
-                "Où en est votre mentorat" + (youth == null ? "" : " avec " + youth) + " ?",
-                (problem == null ? "" : "<p class=\"errors\" role=\"alert\" id=\"erreur\">" + HtmlPages.escape(problem) + "</p>") + """
-                <form method="post" action="/mentors/point"%s>%s
-                  <fieldset><legend>Votre mentorat</legend>
-                    <label><input type="radio" name="reponse" value="bien" required%s> Nous nous sommes vus, cela avance</label>
-                    <label><input type="radio" name="reponse" value="pasEncoreVus"%s> Nous ne nous sommes pas encore rencontrés</label>
-                    <label><input type="radio" name="reponse" value="termine"%s> Le mentorat est terminé</label>
-                    <label for="issue">S'il est terminé : son issue</label>
-                    <select id="issue" name="issue"><option value="">Choisir…</option>%s</select>
-                    <label for="note">Un mot pour l'équipe de médiation (facultatif, sans information sensible)</label>
-                    <textarea id="note" name="note" maxlength="%d" rows="4" cols="50">%s</textarea>
-                    <button type="submit">Envoyer</button>
-                  </fieldset>
-                </form>""".formatted(problem == null ? "" : " aria-describedby=\"erreur\"", MentorPages.hidden("t", token), checked(answer, MentorshipCheckIn.GOING_WELL),
-                checked(answer, MentorshipCheckIn.NOT_MET_YET), checked(answer, MentorshipCheckIn.OVER), options, MAX_NOTE,
-                HtmlPages.escape(note)));
-    }
-
-    private static String checked(String answer, String value) {
-        return value.equals(answer) ? " checked" : "";
+        Map<String, Object> values = new HashMap<>();
+        values.put("token", token);
+        values.put("answer", answer);
+        values.put("outcome", outcome);
+        values.put("outcomes", MentorVocabulary.CHOSEN_OUTCOMES);
+        values.put("note", note);
+        values.put("maxNote", MAX_NOTE);
+        values.put("problem", problem);
+        return pages.page(problem == null ? HttpStatus.OK : HttpStatus.BAD_REQUEST, "check-in",
+                "Où en est votre mentorat" + (youth == null ? "" : " avec " + youth) + " ?", "form", values);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
@@ -85,15 +72,12 @@ public class MentorCheckInPage {
             state = mentorships.mentorCheckIn(token, answer, MentorshipCheckIn.OVER.equals(answer) ? outcome : null, cleanNote);
         } catch (RuntimeException concurrentAnswer) {
             Mentorships.LinkState now = mentorships.checkInState(token);
-            return now != Mentorships.LinkState.OPEN ? refusal(now) : pages.page(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Réponse non enregistrée", "<p>Votre réponse n'a pas pu être enregistrée. Réessayez dans un instant.</p>");
+            return now != Mentorships.LinkState.OPEN ? refusal(now) : pages.notSaved();
         }
         if (state != Mentorships.LinkState.OPEN) {
             return refusal(state);
         }
-        return pages.page(HttpStatus.OK, "Merci !", MentorshipCheckIn.OVER.equals(answer)
-                ? "<p>Le mentorat est clos. Merci pour votre engagement : votre place est de nouveau libre pour un autre jeune.</p>"
-                : "<p>Votre point est enregistré. Nous vous redemanderons des nouvelles dans quelques semaines.</p>");
+        return pages.page(HttpStatus.OK, "check-in", "Merci !", MentorshipCheckIn.OVER.equals(answer) ? "over" : "recorded", Map.of());
     }
 
     private ResponseEntity<String> refusal(Mentorships.LinkState state) {

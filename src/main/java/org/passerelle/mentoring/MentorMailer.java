@@ -1,8 +1,10 @@
 package org.passerelle.mentoring;
 
+import java.util.Locale;
 import java.util.Map;
 import org.passerelle.programme.ProgrammeTexts;
 import org.passerelle.referral.ReferralMailer;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,72 +16,52 @@ public class MentorMailer {
 
     private final ReferralMailer mail;
     private final ProgrammeTexts texts;
+    private final MessageSource messages;
 
-    public MentorMailer(ReferralMailer mail, ProgrammeTexts texts) {
+    public MentorMailer(ReferralMailer mail, ProgrammeTexts texts, MessageSource messages) {
         this.mail = mail;
         this.texts = texts;
+        this.messages = messages;
+    }
+
+    /** Subjects live in messages.properties; the bodies are the programme's texts. */
+    private String subject(String key) {
+        return messages.getMessage(key, null, Locale.FRENCH);
     }
 
     public void confirmAddress(String to, String firstName, String link) {
-        mail.sendText(to, "Confirmez votre inscription comme mentor Passerelle", """
-                Bonjour %s,
-
-                Merci de proposer votre aide à des jeunes qui construisent leur projet. Pour confirmer votre adresse et
-                transmettre votre inscription à l'équipe du programme, ouvrez ce lien (valable 7 jours) :
-                %s
-
-                Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message : rien ne sera enregistré de plus.
-
-                L'équipe Passerelle""".formatted(firstName, link));
+        mail.sendText(to, subject("mail.mentorConfirmAddress.subject"),
+                texts.render(ProgrammeTexts.MENTOR_CONFIRM_ADDRESS_EMAIL, Map.of("mentor", firstName, "lien", link)));
     }
 
     public void alreadySignedUp(String to, String firstName, String spaceLink) {
-        mail.sendText(to, "Votre inscription comme mentor Passerelle", """
-                Bonjour %s,
-
-                Une inscription vient d'être demandée avec cette adresse, mais vous êtes déjà mentor Passerelle (ou votre
-                inscription est en cours de validation) : rien n'a été modifié.%s
-
-                L'équipe Passerelle""".formatted(firstName, spaceLink == null ? ""
-                : "\nPour changer votre disponibilité ou votre capacité, ou quitter le programme : " + spaceLink));
+        mail.sendText(to, subject("mail.mentorAlreadySignedUp.subject"), texts.render(ProgrammeTexts.MENTOR_ALREADY_SIGNED_UP_EMAIL,
+                Map.of("mentor", firstName, "espace", spaceLink == null ? "" : spaceLink)));
     }
 
     public void welcome(String to, String firstName, String spaceLink) {
-        mail.sendText(to, "Bienvenue parmi les mentors Passerelle", """
-                Bonjour %s,
-
-                Votre inscription est validée : nous vous proposerons des jeunes dont le projet correspond à votre métier.
-                Chaque proposition arrive par courriel ; vous restez libre de l'accepter ou non.
-
-                Votre espace, pour faire une pause, changer le nombre de jeunes que vous suivez ou quitter le programme :
-                %s
-
-                L'équipe Passerelle""".formatted(firstName, spaceLink));
+        mail.sendText(to, subject("mail.mentorWelcome.subject"),
+                texts.render(ProgrammeTexts.MENTOR_WELCOME_EMAIL, Map.of("mentor", firstName, "espace", spaceLink)));
     }
 
     public void notValidated(String to, String firstName) {
-        mail.sendText(to, "Votre inscription comme mentor Passerelle", """
-                Bonjour %s,
-
-                Merci pour votre proposition. L'équipe du programme ne peut pas lui donner suite pour le moment ; elle
-                reviendra vers vous si un besoin correspond à votre profil.
-
-                L'équipe Passerelle""".formatted(firstName));
+        mail.sendText(to, subject("mail.mentorNotValidated.subject"),
+                texts.render(ProgrammeTexts.MENTOR_NOT_VALIDATED_EMAIL, Map.of("mentor", firstName)));
     }
 
     public void proposal(String to, Map<String, String> values) {
-        mail.sendText(to, "Un jeune à accompagner ?", texts.render(ProgrammeTexts.MENTOR_PROPOSAL_EMAIL, values));
+        mail.sendText(to, subject("mail.mentorProposal.subject"), texts.render(ProgrammeTexts.MENTOR_PROPOSAL_EMAIL, values));
     }
 
     public void reminder(String to, Map<String, String> values) {
-        mail.sendText(to, "Relance : un jeune à accompagner ?", texts.render(ProgrammeTexts.MENTOR_REMINDER_EMAIL, values));
+        mail.sendText(to, subject("mail.mentorReminder.subject"), texts.render(ProgrammeTexts.MENTOR_REMINDER_EMAIL, values));
     }
 
     public void introduction(String to, Map<String, String> values) {
-        mail.sendText(to, "Votre mentorat commence", texts.render(ProgrammeTexts.MENTOR_INTRODUCTION_EMAIL, values));
+        mail.sendText(to, subject("mail.mentorIntroduction.subject"), texts.render(ProgrammeTexts.MENTOR_INTRODUCTION_EMAIL, values));
     }
 
     public void checkIn(String to, Map<String, String> values) {
-        mail.sendText(to, "Où en est votre mentorat ?", texts.render(ProgrammeTexts.MENTOR_CHECK_IN_EMAIL, values));
+        mail.sendText(to, subject("mail.mentorCheckIn.subject"), texts.render(ProgrammeTexts.MENTOR_CHECK_IN_EMAIL, values));
     }
 }

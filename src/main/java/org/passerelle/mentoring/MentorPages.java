@@ -1,7 +1,11 @@
 package org.passerelle.mentoring;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
 import org.passerelle.referral.ReferralSettings;
-import org.passerelle.web.HtmlPages;
+import org.passerelle.web.TemplatePages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -11,37 +15,39 @@ import org.springframework.stereotype.Component;
 class MentorPages {
 
     private final String teamContact;
+    private final TemplatePages templates;
 
-    MentorPages(ReferralSettings settings) {
+    MentorPages(ReferralSettings settings, TemplatePages templates) {
         this.teamContact = settings.getTeamContact();
+        this.templates = templates;
     }
 
-    ResponseEntity<String> page(HttpStatus status, String title, String body) {
-        return HtmlPages.page(status, title, body + "<p>Une question ? L'équipe Passerelle : " + HtmlPages.escape(teamContact) + "</p>");
+    /** A mentor's page (templates/mentor/…): the template shows the part named by its "view". */
+    ResponseEntity<String> page(HttpStatus status, String template, String title, String view, Map<String, ?> values) {
+        Map<String, Object> all = new HashMap<>(values);
+        all.put("view", view);
+        all.put("teamContact", teamContact);
+        return templates.page(status, "mentor/" + template, title, all);
     }
 
     ResponseEntity<String> invalid() {
-        return page(HttpStatus.BAD_REQUEST, "Lien invalide", "<p>Ce lien est incomplet ou a été modifié. "
-                + "Utilisez le lien reçu par courriel.</p>");
+        return page(HttpStatus.BAD_REQUEST, "link-state", "Lien invalide", "invalid", Map.of());
     }
 
     ResponseEntity<String> expired() {
-        return page(HttpStatus.GONE, "Lien expiré", "<p>Ce lien n'est plus valable. L'équipe de médiation a repris la main : "
-                + "contactez-la si besoin.</p>");
+        return page(HttpStatus.GONE, "link-state", "Lien expiré", "expired", Map.of());
     }
 
     ResponseEntity<String> alreadyAnswered() {
-        return page(HttpStatus.CONFLICT, "Réponse déjà enregistrée", "<p>Une réponse a déjà été donnée par ce lien. "
-                + "Rien n'a été modifié.</p>");
+        return page(HttpStatus.CONFLICT, "link-state", "Réponse déjà enregistrée", "alreadyAnswered", Map.of());
     }
 
-    static String hidden(String name, String value) {
-        return "<input type=\"hidden\" name=\"" + name + "\" value=\"" + HtmlPages.escape(value) + "\">";
+    ResponseEntity<String> notSaved() {
+        return page(HttpStatus.SERVICE_UNAVAILABLE, "link-state", "Réponse non enregistrée", "notSaved", Map.of());
     }
 
-    static String options(java.util.Map<String, String> values) {
-        return values.entrySet().stream().map(e -> "<option value=\"" + e.getKey() + "\">" + HtmlPages.escape(e.getValue()) + "</option>")
-                .collect(java.util.stream.Collectors.joining());
+    static String encoded(String token) {
+        return URLEncoder.encode(token == null ? "" : token, StandardCharsets.UTF_8);
     }
 
     /** What a person typed, kept within a column's length and without control characters. */

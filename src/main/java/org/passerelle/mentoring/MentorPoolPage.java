@@ -1,7 +1,5 @@
 package org.passerelle.mentoring;
 
-import static org.passerelle.web.HtmlPages.escape;
-
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,12 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.passerelle.web.HtmlPages;
+import org.passerelle.web.TemplatePages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -44,70 +40,65 @@ public class MentorPoolPage {
             Mentor.Status.EMAIL_TO_CONFIRM, "Adresse à confirmer", Mentor.Status.INACTIVE, "Désactivé",
             Mentor.Status.ERASED, "Supprimé");
 
+    /** One line of the list, as leads read it. */
+    record Row(long id, String name, String company, String jobTitle, String sector, String places, long followed, int capacity,
+            String status) {
+    }
+
     private final MentorDirectory directory;
     private final MentorLeaving leaving;
+    private final TemplatePages pages;
 
-    public MentorPoolPage(MentorDirectory directory, MentorLeaving leaving) {
+    public MentorPoolPage(MentorDirectory directory, MentorLeaving leaving, TemplatePages pages) {
         this.directory = directory;
         this.leaving = leaving;
+        this.pages = pages;
     }
 
     @GetMapping
     public ResponseEntity<String> list(@RequestParam(defaultValue = "") String q) {
         List<Mentor> found = directory.search(q);
-        String rows = found.stream().limit(SHOWN_ROWS).map(m -> "<tr><td>" + escape(m.fullName()) + "</td><td>"
-                + escape(m.getCompany()) + "</td><td>" + escape(m.getJobTitle()) + "</td><td>"
-                + escape(MentorVocabulary.label(MentorVocabulary.SECTORS, m.getSector())) + "</td><td>" + escape(places(m))
-                + "</td><td>" + directory.activeMentorships(m.getId()) + " / " + m.getCapacity() + "</td><td>"
-                + escape(STATUSES.get(m.getStatus())) + "</td><td><a href=\"/programme/mentors/" + m.getId()
-                + "\">Modifier</a></td></tr>").collect(Collectors.joining("\n"));
-        return HtmlPages.staffPage(HttpStatus.OK, "Mentors", """
-                <form method="get" action="/programme/mentors">
-                  <label for="q">Nom, entreprise, secteur, adresse ou département</label><input id="q" name="q" value="%s" size="40">
-                  <button type="submit">Rechercher</button>
-                </form>
-                <p><a href="/programme/mentors/import">Importer la liste d'une entreprise (CSV)</a></p>
-                <p>%d mentor(s)%s</p>
-                <table><thead><tr><th>Nom</th><th>Entreprise</th><th>Métier</th><th>Secteur</th><th>Départements</th>
-                <th>Jeunes suivis / capacité</th><th>État</th><th></th></tr></thead>
-                <tbody>%s</tbody></table>""".formatted(escape(q), found.size(),
-                found.size() > SHOWN_ROWS ? ". Les " + SHOWN_ROWS + " premiers sont affichés : précisez la recherche." : ".", rows));
+        List<Row> rows = found.stream().limit(SHOWN_ROWS).map(m -> new Row(m.getId(), m.fullName(), m.getCompany(), m.getJobTitle(),
+                MentorVocabulary.label(MentorVocabulary.SECTORS, m.getSector()), places(m), directory.activeMentorships(m.getId()),
+                m.getCapacity(), STATUSES.get(m.getStatus()))).toList();
+        return pages.staffPage(HttpStatus.OK, "mentor/pool", "Mentors",
+                Map.of("view", "list", "q", q, "count", found.size(), "shownRows", SHOWN_ROWS, "rows", rows));
     }
 
     @GetMapping("/import")
-    public ResponseEntity<String> importForm(HttpServletRequest request) {
-        return importPage(HttpStatus.OK, "", "", request);
+    public ResponseEntity<String> importForm() {
+        return importPage(pages, HttpStatus.OK, "", null);
     }
 
     /** A file (multipart) or a pasted list; the whole list is read before anything is stored. */
     @PostMapping("/import")
     public ResponseEntity<String> importList(@RequestParam(required = false) MultipartFile fichier,
-            @RequestParam(required = false) String texte, HttpServletRequest request) {
+            @RequestParam(required = false) String texte) {
         byte[] bytes;
         try {
             if (fichier != null && !fichier.isEmpty()) {
                 if (fichier.getSize() > MentorCsv.MAX_BYTES) {
-                    return importPage(HttpStatus.PAYLOAD_TOO_LARGE, "", refusal(MentorCsv.TOO_LARGE), request);
+                    return importPage(pages, HttpStatus.PAYLOAD_TOO_LARGE, "", MentorCsv.TOO_LARGE);
                 }
                 bytes = fichier.getBytes();
             } else if (texte != null && !texte.isBlank()) {
                 bytes = texte.getBytes(StandardCharsets.UTF_8);
             } else {
-                return importPage(HttpStatus.BAD_REQUEST, "", refusal("Choisissez un fichier ou collez la liste."), request);
+                return importPage(pages, HttpStatus.BAD_REQUEST, "", "Choisissez un fichier ou collez la liste.");
             }
         } catch (IOException unreadable) {
-            return importPage(HttpStatus.BAD_REQUEST, "", refusal("Le fichier n'a pas pu être lu : importez-le à nouveau."), request);
+            return importPage(pages, HttpStatus.BAD_REQUEST, "", "Le fichier n'a pas pu être lu : importez-le à nouveau.");
         }
         List<MentorCsv.Row> rows;
         try {
             rows = MentorCsv.read(bytes);
         } catch (MentorCsv.Unreadable refused) {
-            return importPage(bytes.length > MentorCsv.MAX_BYTES ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
-                    keptText(texte), refusal(refused.getMessage()), request);
+            return importPage(pages, bytes.length > MentorCsv.MAX_BYTES ? HttpStatus.PAYLOAD_TOO_LARGE : HttpStatus.BAD_REQUEST,
+                    keptText(texte), refused.getMessage());
         }
         if (rows.isEmpty()) {
-            return importPage(HttpStatus.BAD_REQUEST, keptText(texte), refusal("La liste ne contient aucune ligne de mentor "
-                    + "après la ligne des colonnes."), request);
+            return importPage(pages, HttpStatus.BAD_REQUEST, keptText(texte), "La liste ne contient aucune ligne de mentor "
+                    + "après la ligne des colonnes.");
         }
         List<Mentor.Profile> kept = new ArrayList<>();
         List<String> problems = new ArrayList<>();
@@ -126,31 +117,23 @@ public class MentorPoolPage {
             }
         }
         MentorDirectory.ImportReport report = directory.importProfiles(kept);
-        String refusedLines = problems.isEmpty() ? "" : "<h2>Lignes refusées</h2><p>Elles n'ont rien changé : corrigez-les "
-                + "puis importez à nouveau le fichier (les mentors déjà importés sont mis à jour, pas ajoutés deux fois).</p>"
-                + "<ul class=\"errors\">" + problems.stream().map(p -> "<li>" + escape(p) + "</li>").collect(Collectors.joining())
-                + "</ul>";
-        return HtmlPages.staffPage(HttpStatus.OK, "Import terminé", "<p role=\"status\">" + report.created()
-                + " mentor(s) ajouté(s), " + report.updated() + " mis à jour, " + problems.size() + " ligne(s) refusée(s).</p>"
-                + "<p>Les mentors ajoutés sont actifs : ils peuvent être proposés aux jeunes dès maintenant.</p>" + refusedLines
-                + "<p><a href=\"/programme/mentors\">Retour aux mentors</a> · <a href=\"/programme/mentors/import\">Importer une autre liste</a></p>");
+        return pages.staffPage(HttpStatus.OK, "mentor/pool-import", "Import terminé", Map.of("view", "done",
+                "created", report.created(), "updated", report.updated(), "problems", problems));
     }
 
     @GetMapping("/{id}")
-    public ResponseEntity<String> edit(@PathVariable String id, @RequestParam(defaultValue = "") String fait,
-            HttpServletRequest request) {
+    public ResponseEntity<String> edit(@PathVariable String id, @RequestParam(defaultValue = "") String fait) {
         String notice = switch (fait) {
             case "enregistre" -> "Fiche enregistrée.";
             case "desactive" -> "Mentor désactivé : il n'est plus proposé aux jeunes.";
             case "reactive" -> "Mentor réactivé : il peut de nouveau être proposé aux jeunes.";
             default -> null;
         };
-        return mentor(id).map(m -> form(HttpStatus.OK, m, typedOf(m.profile()), List.of(), notice, request)).orElseGet(MentorPoolPage::unknown);
+        return mentor(id).map(m -> form(HttpStatus.OK, m, typedOf(m.profile()), List.of(), notice)).orElseGet(this::unknown);
     }
 
     @PostMapping(value = "/{id}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    public ResponseEntity<String> save(@PathVariable String id, @RequestParam MultiValueMap<String, String> form,
-            HttpServletRequest request) {
+    public ResponseEntity<String> save(@PathVariable String id, @RequestParam MultiValueMap<String, String> form) {
         Optional<Mentor> mentor = mentor(id);
         if (mentor.isEmpty()) {
             return unknown();
@@ -161,10 +144,10 @@ public class MentorPoolPage {
                 values(form, "objectifs"), form.getFirst("langues"), form.getFirst("capacite"), form.getFirst("disponibilites"));
         try {
             if (!directory.update(mentor.get().getId(), MentorProfileInput.read(typed))) {
-                return form(HttpStatus.CONFLICT, mentor.get(), typed, List.of("Un autre mentor utilise déjà cette adresse."), null, request);
+                return form(HttpStatus.CONFLICT, mentor.get(), typed, List.of("Un autre mentor utilise déjà cette adresse."), null);
             }
         } catch (MentorProfileInput.Refused refused) {
-            return form(HttpStatus.BAD_REQUEST, mentor.get(), typed, refused.problems(), null, request);
+            return form(HttpStatus.BAD_REQUEST, mentor.get(), typed, refused.problems(), null);
         }
         return seeOther(mentor.get(), "enregistre");
     }
@@ -174,7 +157,7 @@ public class MentorPoolPage {
         return mentor(id).map(m -> {
             directory.setStatus(m.getId(), Mentor.Status.INACTIVE);
             return seeOther(m, "desactive");
-        }).orElseGet(MentorPoolPage::unknown);
+        }).orElseGet(this::unknown);
     }
 
     /** Only a deactivated mentor: a paused one chose to pause, a new one still awaits validation. */
@@ -182,13 +165,12 @@ public class MentorPoolPage {
     public ResponseEntity<String> reactivate(@PathVariable String id) {
         return mentor(id).map(m -> {
             if (m.getStatus() != Mentor.Status.INACTIVE) {
-                return HtmlPages.staffPage(HttpStatus.CONFLICT, "Mentor non désactivé", "<p>" + escape(m.fullName())
-                        + " n'est pas désactivé (état : " + escape(STATUSES.get(m.getStatus()).toLowerCase(Locale.FRENCH))
-                        + ") : rien n'a changé.</p><p><a href=\"/programme/mentors/" + m.getId() + "\">Retour à la fiche</a></p>");
+                return pages.staffPage(HttpStatus.CONFLICT, "mentor/pool", "Mentor non désactivé", Map.of("view", "notInactive",
+                        "name", m.fullName(), "state", STATUSES.get(m.getStatus()).toLowerCase(Locale.FRENCH), "id", m.getId()));
             }
             directory.setStatus(m.getId(), Mentor.Status.ACTIVE);
             return seeOther(m, "reactive");
-        }).orElseGet(MentorPoolPage::unknown);
+        }).orElseGet(this::unknown);
     }
 
     /**
@@ -196,18 +178,15 @@ public class MentorPoolPage {
      * ended and their youths' searches go on; only the sector of past mentorships stays, for the figures.
      */
     @PostMapping(value = "/{id}/effacer", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    public ResponseEntity<String> erase(@PathVariable String id, @RequestParam(required = false) String confirme,
-            HttpServletRequest request) {
+    public ResponseEntity<String> erase(@PathVariable String id, @RequestParam(required = false) String confirme) {
         return mentor(id).map(m -> {
             if (!"oui".equals(confirme)) {
                 return form(HttpStatus.BAD_REQUEST, m, typedOf(m.profile()),
-                        List.of("Cochez la case pour confirmer l'effacement des données de ce mentor."), null, request);
+                        List.of("Cochez la case pour confirmer l'effacement des données de ce mentor."), null);
             }
             leaving.erase(m.getId());
-            return HtmlPages.staffPage(HttpStatus.OK, "Mentor effacé", "<p role=\"status\">Les données du mentor sont effacées ; "
-                    + "les jeunes qu'il accompagnait se verront proposer un autre mentor.</p><p><a href=\"/programme/mentors\">"
-                    + "Retour aux mentors</a></p>");
-        }).orElseGet(MentorPoolPage::unknown);
+            return pages.staffPage(HttpStatus.OK, "mentor/pool", "Mentor effacé", Map.of("view", "erased"));
+        }).orElseGet(this::unknown);
     }
 
     /** A number that is no mentor's (or an erased one's) is simply unknown: never an error page. */
@@ -219,9 +198,8 @@ public class MentorPoolPage {
         }
     }
 
-    private static ResponseEntity<String> unknown() {
-        return HtmlPages.staffPage(HttpStatus.NOT_FOUND, "Mentor introuvable", "<p>Ce mentor n'existe pas ou ses données "
-                + "ont été effacées.</p><p><a href=\"/programme/mentors\">Retour aux mentors</a></p>");
+    private ResponseEntity<String> unknown() {
+        return pages.staffPage(HttpStatus.NOT_FOUND, "mentor/pool", "Mentor introuvable", Map.of("view", "unknown"));
     }
 
     private static ResponseEntity<String> seeOther(Mentor mentor, String done) {
@@ -247,91 +225,36 @@ public class MentorPoolPage {
 
     /** The mentor's form with the values as last typed, so a refusal loses nothing. */
     private ResponseEntity<String> form(HttpStatus status, Mentor m, MentorProfileInput.Typed t, List<String> problems,
-            String notice, HttpServletRequest request) {
-        String hidden = csrfField(request);
-        String action = "/programme/mentors/" + m.getId();
-        String errors = problems.isEmpty() ? "" : "<ul class=\"errors\" role=\"alert\">" + problems.stream()
-                .map(p -> "<li>" + escape(p) + "</li>").collect(Collectors.joining()) + "</ul>";
-        String state = m.getStatus() == Mentor.Status.INACTIVE
-                ? "<p>Ce mentor est désactivé : il n'est plus proposé aux jeunes.</p><form method=\"post\" action=\"" + action
-                        + "/reactiver\">" + hidden + "<button type=\"submit\">Réactiver ce mentor</button></form>"
-                : "<form method=\"post\" action=\"" + action + "/desactiver\">" + hidden
-                        + "<button type=\"submit\">Désactiver ce mentor</button></form>";
-        state += "<form method=\"post\" action=\"" + action + "/effacer\">" + hidden + "<fieldset><legend>Effacer ce mentor</legend>"
-                + "<label><input type=\"checkbox\" name=\"confirme\" value=\"oui\"> J'efface ses données (à sa demande) : ses "
-                + "propositions en attente sont retirées, ses mentorats en cours s'arrêtent.</label>"
-                + "<button type=\"submit\">Effacer ce mentor</button></fieldset></form>";
-        String sectors = "<option value=\"\"></option>" + MentorVocabulary.SECTORS.entrySet().stream()
-                .map(e -> "<option value=\"" + escape(e.getKey()) + "\"" + (e.getKey().equals(t.sector()) ? " selected" : "") + ">"
-                        + escape(e.getValue()) + "</option>").collect(Collectors.joining());
-        return HtmlPages.staffPage(status, "Mentor : " + m.fullName(), (notice == null ? "" : "<p role=\"status\">" + escape(notice) + "</p>")
-                + errors + """
-                <p>État : %3$s · jeunes suivis en ce moment : %4$d sur %5$d.</p>
-                <form method="post" action="%1$s">%2$s
-                  <label for="prenom">Prénom</label><input id="prenom" name="prenom" value="%6$s" maxlength="80">
-                  <label for="nom">Nom</label><input id="nom" name="nom" value="%7$s" maxlength="80">
-                  <label for="entreprise">Entreprise</label><input id="entreprise" name="entreprise" value="%8$s" maxlength="120" size="40">
-                  <label for="metier">Métier</label><input id="metier" name="metier" value="%9$s" maxlength="120" size="40">
-                  <label for="secteur">Secteur</label><select id="secteur" name="secteur">%10$s</select>
-                  <label for="email">Adresse e-mail</label><input id="email" name="email" type="email" value="%11$s" maxlength="200" size="40">
-                  <label for="departements">Départements où rencontrer les jeunes (par exemple 75, 93, 971)</label><input id="departements" name="departements" value="%12$s" size="40">
-                  <label><input type="checkbox" name="distance" value="oui"%13$s> Accompagne aussi à distance</label>
-                  <fieldset><legend>Aides apportées</legend>%14$s</fieldset>
-                  <fieldset><legend>Types de projet</legend>%15$s</fieldset>
-                  <label for="langues">Langues</label><input id="langues" name="langues" value="%16$s" maxlength="200" size="40">
-                  <label for="capacite">Jeunes suivis en même temps (1 à %17$d)</label><input id="capacite" name="capacite" type="number" min="1" max="%17$d" value="%18$s">
-                  <label for="disponibilites">Disponibilités</label><textarea id="disponibilites" name="disponibilites" rows="3" cols="60" maxlength="300">%19$s</textarea>
-                  <button type="submit">Enregistrer</button>
-                </form>
-                %20$s
-                <p><a href="/programme/mentors">Retour aux mentors</a></p>""".formatted(action, hidden,
-                escape(STATUSES.get(m.getStatus())), directory.activeMentorships(m.getId()), m.getCapacity(), escape(t.firstName()), escape(t.lastName()),
-                escape(t.company()), escape(t.jobTitle()), sectors, escape(t.email()), escape(t.territories()),
-                t.remote() ? " checked" : "", checkboxes("aides", MentorVocabulary.HELPS, t.helps()),
-                checkboxes("objectifs", MentorVocabulary.GOALS, t.goals()), escape(t.languages()), MentorProfileInput.MAX_CAPACITY,
-                escape(t.capacity()), escape(t.availability()), state));
-    }
-
-    private static String checkboxes(String name, Map<String, String> vocabulary, List<String> checked) {
-        return vocabulary.entrySet().stream().map(e -> "<label><input type=\"checkbox\" name=\"" + name + "\" value=\""
-                + escape(e.getKey()) + "\"" + (checked != null && checked.contains(e.getKey()) ? " checked" : "") + "> "
-                + escape(e.getValue()) + "</label>").collect(Collectors.joining());
-    }
-
-    private static String csrfField(HttpServletRequest request) {
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return csrf == null ? "" : "<input type=\"hidden\" name=\"" + csrf.getParameterName() + "\" value=\"" + csrf.getToken() + "\">";
+            String notice) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("notice", notice);
+        values.put("problems", problems);
+        values.put("state", STATUSES.get(m.getStatus()));
+        values.put("followed", directory.activeMentorships(m.getId()));
+        values.put("capacity", m.getCapacity());
+        values.put("action", "/programme/mentors/" + m.getId());
+        values.put("typed", t);
+        values.put("sectors", MentorVocabulary.SECTORS);
+        values.put("helps", MentorVocabulary.HELPS);
+        values.put("goals", MentorVocabulary.GOALS);
+        values.put("maxCapacity", MentorProfileInput.MAX_CAPACITY);
+        values.put("inactive", m.getStatus() == Mentor.Status.INACTIVE);
+        return pages.staffPage(status, "mentor/pool-mentor", "Mentor : " + m.fullName(), values);
     }
 
     // ---- import ----
 
-    private static ResponseEntity<String> importPage(HttpStatus status, String text, String notice, HttpServletRequest request) {
-        return HtmlPages.staffPage(status, "Importer la liste d'une entreprise", notice + """
-                <p>Un fichier CSV en UTF-8 (dans le tableur : « Enregistrer sous », format « CSV UTF-8 »), 2 000 lignes
-                et 1 Mo au plus. La première ligne nomme les colonnes, séparées par des points-virgules ou des virgules :</p>
-                <p><code>%2$s</code></p>
-                <ul>
-                  <li><code>secteur</code> : %3$s ;</li>
-                  <li><code>departements</code> : numéros séparés par des virgules ou des barres (75|93|971) ;</li>
-                  <li><code>distance</code> : oui ou non ;</li>
-                  <li><code>aides</code> : %4$s, séparées par des virgules ou des barres ;</li>
-                  <li><code>objectifs</code> : %5$s ;</li>
-                  <li><code>capacite</code> : nombre de jeunes suivis en même temps, de 1 à %6$d.</li>
-                </ul>
-                <p>Une cellule qui contient le séparateur se met entre guillemets ("cv, entretien"). Un mentor déjà connu
-                (même adresse e-mail) est mis à jour, pas ajouté deux fois. Les mentors importés sont actifs tout de suite.</p>
-                <form method="post" action="/programme/mentors/import" enctype="multipart/form-data">%1$s
-                  <label for="fichier">Fichier CSV</label><input id="fichier" name="fichier" type="file" accept=".csv,text/csv">
-                  <label for="texte">Ou collez la liste</label><textarea id="texte" name="texte" rows="10" cols="80">%7$s</textarea>
-                  <button type="submit">Importer</button>
-                </form>
-                <p><a href="/programme/mentors">Retour aux mentors</a></p>""".formatted(csrfField(request), escape(String.join(";", MentorCsv.COLUMNS)),
-                escape(String.join(", ", MentorVocabulary.SECTORS.keySet())), escape(String.join(", ", MentorVocabulary.HELPS.keySet())),
-                escape(String.join(", ", MentorVocabulary.GOALS.keySet())), MentorProfileInput.MAX_CAPACITY, escape(text)));
-    }
-
-    private static String refusal(String message) {
-        return "<p class=\"errors\" role=\"alert\">" + escape(message) + "</p>";
+    private static ResponseEntity<String> importPage(TemplatePages pages, HttpStatus status, String text, String refusal) {
+        Map<String, Object> values = new HashMap<>();
+        values.put("view", "form");
+        values.put("refusal", refusal);
+        values.put("text", text);
+        values.put("columns", String.join(";", MentorCsv.COLUMNS));
+        values.put("sectors", String.join(", ", MentorVocabulary.SECTORS.keySet()));
+        values.put("helps", String.join(", ", MentorVocabulary.HELPS.keySet()));
+        values.put("goals", String.join(", ", MentorVocabulary.GOALS.keySet()));
+        values.put("maxCapacity", MentorProfileInput.MAX_CAPACITY);
+        return pages.staffPage(status, "mentor/pool-import", "Importer la liste d'une entreprise", values);
     }
 
     /** A pasted list comes back in the box (a file cannot be put back in its input); past 1 MB, not echoed. */
@@ -394,6 +317,12 @@ public class MentorPoolPage {
     @ControllerAdvice
     static class UploadTooLarge {
 
+        private final TemplatePages pages;
+
+        UploadTooLarge(TemplatePages pages) {
+            this.pages = pages;
+        }
+
         @ExceptionHandler(MaxUploadSizeExceededException.class)
         ResponseEntity<String> tooLarge(MaxUploadSizeExceededException tooLarge, HttpServletRequest request)
                 throws MaxUploadSizeExceededException {
@@ -403,7 +332,7 @@ public class MentorPoolPage {
             if (!"/programme/mentors/import".equals(path)) {
                 throw tooLarge;
             }
-            return importPage(HttpStatus.PAYLOAD_TOO_LARGE, "", refusal(MentorCsv.TOO_LARGE), request);
+            return importPage(pages, HttpStatus.PAYLOAD_TOO_LARGE, "", MentorCsv.TOO_LARGE);
         }
     }
 }

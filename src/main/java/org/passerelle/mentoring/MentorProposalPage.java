@@ -1,6 +1,7 @@
 package org.passerelle.mentoring;
 
-import org.passerelle.web.HtmlPages;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,23 +36,16 @@ public class MentorProposalPage {
             return refusal(proposals.check(token));
         }
         MentorProposals.YouthSummary youth = proposals.youthOf(match.getJourneyId());
-        return pages.page(HttpStatus.OK, "Accompagner " + (youth.firstName() == null ? "un jeune" : youth.firstName()) + " ?", """
-                <p><strong>%s</strong> (département %s) a un projet précis : %s%s.</p>
-                <form method="post" action="/mentors/proposition">%s
-                  <fieldset><legend>J'accepte</legend>
-                    <label for="rendezVous">Premier rendez-vous que vous proposez (facultatif : jour, heure, lieu ou visio)</label>
-                    <input type="text" id="rendezVous" name="rendezVous" maxlength="%d" size="50">
-                    <button type="submit" name="decision" value="accepte">J'accepte d'accompagner ce jeune</button>
-                  </fieldset>
-                  <fieldset><legend>Je ne peux pas</legend>
-                    <label for="motif">Raison</label>
-                    <select id="motif" name="motif"><option value="">Choisir…</option>%s</select>
-                    <button type="submit" name="decision" value="refuse" formnovalidate>Je décline</button>
-                  </fieldset>
-                </form>""".formatted(HtmlPages.escape(youth.firstName() == null ? "Ce jeune" : youth.firstName()),
-                HtmlPages.escape(youth.departement()), HtmlPages.escape(youth.project() == null ? "non précisé" : youth.project()),
-                youth.goal() == null ? "" : " (" + HtmlPages.escape(youth.goal()) + ")", MentorPages.hidden("t", token), MAX_MEETING,
-                MentorPages.options(MentorVocabulary.DECLINE_REASONS)));
+        Map<String, Object> values = new HashMap<>();
+        values.put("youthName", youth.firstName() == null ? "Ce jeune" : youth.firstName());
+        values.put("departement", youth.departement());
+        values.put("project", youth.project() == null ? "non précisé" : youth.project());
+        values.put("goal", youth.goal());
+        values.put("token", token);
+        values.put("maxMeeting", MAX_MEETING);
+        values.put("reasons", MentorVocabulary.DECLINE_REASONS);
+        return pages.page(HttpStatus.OK, "proposal", "Accompagner " + (youth.firstName() == null ? "un jeune" : youth.firstName()) + " ?",
+                "form", values);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE, produces = MediaType.TEXT_HTML_VALUE)
@@ -78,20 +72,17 @@ public class MentorProposalPage {
         } catch (RuntimeException concurrentAnswer) {
             // A double click: the first answer won.
             MentorProposals.LinkState now = proposals.check(token);
-            return now != MentorProposals.LinkState.OPEN ? refusal(now) : pages.page(HttpStatus.SERVICE_UNAVAILABLE,
-                    "Réponse non enregistrée", "<p>Votre réponse n'a pas pu être enregistrée. Réessayez dans un instant.</p>");
+            return now != MentorProposals.LinkState.OPEN ? refusal(now) : pages.notSaved();
         }
         if (state != MentorProposals.LinkState.OPEN) {
             return refusal(state);
         }
-        return pages.page(HttpStatus.OK, "Merci, votre réponse est enregistrée", accepted
-                ? "<p>Le jeune va recevoir vos coordonnées de mentor, et vous, un courriel pour faire connaissance. Merci !</p>"
-                : "<p>Nous proposerons un autre mentor à ce jeune. Merci d'avoir répondu.</p>");
+        return pages.page(HttpStatus.OK, "proposal", "Merci, votre réponse est enregistrée", accepted ? "accepted" : "declined", Map.of());
     }
 
     private ResponseEntity<String> incomplete(String token, String what) {
-        return pages.page(HttpStatus.BAD_REQUEST, "Réponse incomplète", "<p>" + HtmlPages.escape(what) + "</p><p><a href=\"/mentors/proposition?t="
-                + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8) + "\">Revenir à la proposition</a></p>");
+        return pages.page(HttpStatus.BAD_REQUEST, "proposal", "Réponse incomplète", "incomplete",
+                Map.of("what", what, "encodedToken", MentorPages.encoded(token)));
     }
 
     private ResponseEntity<String> refusal(MentorProposals.LinkState state) {

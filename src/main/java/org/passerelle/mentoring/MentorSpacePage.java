@@ -1,9 +1,10 @@
 package org.passerelle.mentoring;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.passerelle.referral.ReferralLinks;
-import org.passerelle.web.HtmlPages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -79,8 +80,7 @@ public class MentorSpacePage {
                     return space(token, mentor, "Cochez la case pour confirmer que vous quittez le programme.", HttpStatus.BAD_REQUEST);
                 }
                 leaving.erase(mentor.getId());
-                return pages.page(HttpStatus.OK, "Vous avez quitté le programme", "<p>Vos données sont effacées et les jeunes que "
-                        + "vous accompagniez se verront proposer un autre mentor. Merci pour votre engagement !</p>");
+                return pages.page(HttpStatus.OK, "space", "Vous avez quitté le programme", "left", Map.of());
             }
             default -> {
                 return space(token, mentor, "Choisissez une action.", HttpStatus.BAD_REQUEST);
@@ -90,30 +90,18 @@ public class MentorSpacePage {
     }
 
     private ResponseEntity<String> closed() {
-        return pages.page(HttpStatus.BAD_REQUEST, "Lien invalide", "<p>Ce lien est incomplet, a expiré ou ne correspond plus à un "
-                + "mentor du programme. Contactez l'équipe pour recevoir un nouveau lien.</p>");
+        return pages.page(HttpStatus.BAD_REQUEST, "link-state", "Lien invalide", "closedSpace", Map.of());
     }
 
     private ResponseEntity<String> space(String token, Mentor mentor, String problem, HttpStatus status) {
-        long followed = directory.activeMentorships(mentor.getId());
-        boolean paused = mentor.getStatus() == Mentor.Status.PAUSED;
-        String t = MentorPages.hidden("t", token);
-        return pages.page(status, "Votre espace mentor", (problem == null ? "" : "<p class=\"errors\" role=\"alert\">"
-                + HtmlPages.escape(problem) + "</p>")
-                + "<p>Bonjour " + HtmlPages.escape(mentor.getFirstName()) + ". Vous suivez " + followed + " jeune" + (followed > 1 ? "s" : "")
-                + " sur " + mentor.getCapacity() + " possible" + (mentor.getCapacity() > 1 ? "s" : "") + ". "
-                + (paused ? "Vous êtes en pause : aucun jeune ne vous est proposé." : "Vous recevez des propositions.") + "</p>"
-                + "<form method=\"post\" action=\"/mentors/espace\">" + t + (paused
-                        ? "<button type=\"submit\" name=\"action\" value=\"reprendre\">Reprendre les propositions</button>"
-                        : "<button type=\"submit\" name=\"action\" value=\"pause\">Faire une pause</button>") + "</form>"
-                + "<form method=\"post\" action=\"/mentors/espace\">" + t
-                + "<label for=\"capacite\">Nombre de jeunes que vous pouvez suivre en même temps</label>"
-                + "<input type=\"number\" id=\"capacite\" name=\"capacite\" min=\"1\" max=\"" + MentorProfileInput.MAX_CAPACITY
-                + "\" value=\"" + mentor.getCapacity() + "\" required>"
-                + "<button type=\"submit\" name=\"action\" value=\"capacite\">Enregistrer</button></form>"
-                + "<form method=\"post\" action=\"/mentors/espace\">" + t + "<fieldset><legend>Quitter le programme</legend>"
-                + "<label><input type=\"checkbox\" name=\"confirme\" value=\"oui\"> Je quitte le programme : mes données sont "
-                + "effacées et les jeunes que j'accompagne se verront proposer un autre mentor.</label>"
-                + "<button type=\"submit\" name=\"action\" value=\"quitter\">Quitter le programme</button></fieldset></form>");
+        Map<String, Object> values = new HashMap<>();
+        values.put("token", token);
+        values.put("problem", problem);
+        values.put("firstName", mentor.getFirstName());
+        values.put("followed", directory.activeMentorships(mentor.getId()));
+        values.put("capacity", mentor.getCapacity());
+        values.put("maxCapacity", MentorProfileInput.MAX_CAPACITY);
+        values.put("paused", mentor.getStatus() == Mentor.Status.PAUSED);
+        return pages.page(status, "space", "Votre espace mentor", "space", values);
     }
 }

@@ -40,6 +40,10 @@ public class ProgrammeTexts {
     public static final String MENTOR_REMINDER_EMAIL = "courrielMentorRelance";
     public static final String MENTOR_INTRODUCTION_EMAIL = "courrielMentorPresentation";
     public static final String MENTOR_CHECK_IN_EMAIL = "courrielMentorPoint";
+    public static final String MENTOR_CONFIRM_ADDRESS_EMAIL = "courrielMentorConfirmation";
+    public static final String MENTOR_ALREADY_SIGNED_UP_EMAIL = "courrielMentorDejaInscrit";
+    public static final String MENTOR_WELCOME_EMAIL = "courrielMentorBienvenue";
+    public static final String MENTOR_NOT_VALIDATED_EMAIL = "courrielMentorNonRetenu";
     public static final String YOUTH_MENTOR_INTRODUCTION = "messageJeuneMentor";
     public static final String YOUTH_CHECK_IN = "messageJeunePoint";
     public static final String REFERRAL_PROPOSAL = "propositionOrientation";
@@ -108,6 +112,7 @@ public class ProgrammeTexts {
 
     /** What mentors and mentored youths receive (issue "company mentors"). */
     private static void mentorTexts(Map<String, Definition> definitions) {
+        mentorSignUpTexts(definitions);
         List<String> proposal = List.of("mentor", "jeune", "projet", "objectif", "departement", "lien");
         definitions.put(MENTOR_PROPOSAL_EMAIL, new Definition(MENTOR_PROPOSAL_EMAIL, "Courriel de proposition à un mentor",
                 proposal, List.of("lien"), """
@@ -153,6 +158,49 @@ public class ProgrammeTexts {
         definitions.put(YOUTH_CHECK_IN, new Definition(YOUTH_CHECK_IN, "Message au jeune : point sur le mentorat",
                 List.of("prenom", "mentor"), "Bonjour {{prenom}}, comment se passe ton mentorat avec {{mentor}} ? Réponds 1 si ça se "
                         + "passe bien, 2 si vous ne vous êtes pas encore vus, 3 si tu veux arrêter le mentorat."));
+    }
+
+    /** What a professional receives from signing up to being validated (or not). */
+    private static void mentorSignUpTexts(Map<String, Definition> definitions) {
+        definitions.put(MENTOR_CONFIRM_ADDRESS_EMAIL, new Definition(MENTOR_CONFIRM_ADDRESS_EMAIL,
+                "Courriel de confirmation d'adresse à un mentor", List.of("mentor", "lien"), List.of("lien"), """
+                Bonjour {{mentor}},
+
+                Merci de proposer votre aide à des jeunes qui construisent leur projet. Pour confirmer votre adresse et
+                transmettre votre inscription à l'équipe du programme, ouvrez ce lien (valable 7 jours) :
+                {{lien}}
+
+                Si vous n'êtes pas à l'origine de cette inscription, ignorez ce message : rien ne sera enregistré de plus.
+
+                L'équipe Passerelle"""));
+        definitions.put(MENTOR_ALREADY_SIGNED_UP_EMAIL, new Definition(MENTOR_ALREADY_SIGNED_UP_EMAIL,
+                "Courriel à un mentor déjà inscrit", List.of("mentor", "espace"), """
+                Bonjour {{mentor}},
+
+                Une inscription vient d'être demandée avec cette adresse, mais vous êtes déjà mentor Passerelle (ou votre
+                inscription est en cours de validation) : rien n'a été modifié.{{#espace}}
+                Pour changer votre disponibilité ou votre capacité, ou quitter le programme : {{espace}}{{/espace}}
+
+                L'équipe Passerelle"""));
+        definitions.put(MENTOR_WELCOME_EMAIL, new Definition(MENTOR_WELCOME_EMAIL, "Courriel de bienvenue à un mentor validé",
+                List.of("mentor", "espace"), List.of("espace"), """
+                Bonjour {{mentor}},
+
+                Votre inscription est validée : nous vous proposerons des jeunes dont le projet correspond à votre métier.
+                Chaque proposition arrive par courriel ; vous restez libre de l'accepter ou non.
+
+                Votre espace, pour faire une pause, changer le nombre de jeunes que vous suivez ou quitter le programme :
+                {{espace}}
+
+                L'équipe Passerelle"""));
+        definitions.put(MENTOR_NOT_VALIDATED_EMAIL, new Definition(MENTOR_NOT_VALIDATED_EMAIL, "Courriel à un mentor non retenu",
+                List.of("mentor"), """
+                Bonjour {{mentor}},
+
+                Merci pour votre proposition. L'équipe du programme ne peut pas lui donner suite pour le moment ; elle
+                reviendra vers vous si un besoin correspond à votre profil.
+
+                L'équipe Passerelle"""));
     }
 
     /** The guided first questions' own messages (the questions themselves are "Questions au jeune", a decision). */

@@ -3,8 +3,10 @@ package org.passerelle.referral;
 import org.passerelle.programme.ProgrammeTexts;
 
 import jakarta.mail.MessagingException;
+import java.util.Locale;
 import jakarta.mail.internet.MimeMessage;
 import org.passerelle.partners.Partner;
+import org.springframework.context.MessageSource;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -18,11 +20,13 @@ public class ReferralMailer {
     private final JavaMailSender mail;
     private final ReferralSettings settings;
     private final ProgrammeTexts texts;
+    private final MessageSource messages;
 
-    public ReferralMailer(JavaMailSender mail, ReferralSettings settings, ProgrammeTexts texts) {
+    public ReferralMailer(JavaMailSender mail, ReferralSettings settings, ProgrammeTexts texts, MessageSource messages) {
         this.mail = mail;
         this.settings = settings;
         this.texts = texts;
+        this.messages = messages;
     }
 
     /** What the partner is told about the youth. */
@@ -30,13 +34,14 @@ public class ReferralMailer {
     }
 
     public void referral(Partner partner, YouthSummary youth, String link) {
-        send(partner.getEmail(), "Orientation d'un jeune vers " + partner.getName(),
+        send(partner.getEmail(), messages.getMessage("mail.referral.subject", new Object[] {partner.getName()}, Locale.FRENCH),
                 texts.render(ProgrammeTexts.REFERRAL_EMAIL, values(youth, link, 0)));
     }
 
     public void reminder(Partner partner, YouthSummary youth, String link, int reminder) {
         // No name in the subject: subjects show in notification previews and shared mailboxes.
-        send(partner.getEmail(), "Relance " + reminder + " : orientation d'un jeune vers " + partner.getName(),
+        send(partner.getEmail(), messages.getMessage("mail.referralReminder.subject", new Object[] {String.valueOf(reminder), partner.getName()},
+                Locale.FRENCH),
                 texts.render(ProgrammeTexts.REMINDER_EMAIL, values(youth, link, reminder)));
     }
 

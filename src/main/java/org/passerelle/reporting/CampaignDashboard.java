@@ -6,13 +6,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.passerelle.web.HtmlPages;
+import org.passerelle.web.Option;
+import org.passerelle.web.TemplatePages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,8 +32,18 @@ public class CampaignDashboard {
     private final CampaignFunnel funnels;
     private final CampaignLabels campaignLabels;
     private final TaskService tasks;
+    private final TemplatePages pages;
 
-    public CampaignDashboard(CampaignFunnel funnels, CampaignLabels campaignLabels, TaskService tasks) {
+    /** A chart as an image, with its text for screen readers. */
+    record Chart(String src, String alt) {
+    }
+
+    /** One line of the funnel table: the group, then each stage's count with its share of contacts. */
+    record TableRow(String group, List<String> cells) {
+    }
+
+    public CampaignDashboard(CampaignFunnel funnels, CampaignLabels campaignLabels, TaskService tasks, TemplatePages pages) {
+        this.pages = pages;
         this.funnels = funnels;
         this.campaignLabels = campaignLabels;
         this.tasks = tasks;
@@ -63,20 +75,30 @@ public class CampaignDashboard {
     @GetMapping(value = "/tableau-de-bord/campagnes", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> page(@RequestParam(required = false) String depuis, @RequestParam(required = false) String par) {
         Query query = Query.of(depuis, par);
+        Map<String, Object> values = new HashMap<>();
+        values.put("depuis", depuis);
+        values.put("problem", query.problem());
+        values.put("groupings", groupings(query.problem() != null ? "campagne" : query.by().code));
         if (query.problem() != null) {
-            return HtmlPages.staffPage(HttpStatus.BAD_REQUEST, "Tableau de bord des campagnes", "<p class=\"errors\" role=\"alert\">"
-                    + HtmlPages.escape(query.problem()) + "</p>" + form(depuis, "campagne"));
+            return pages.staffPage(HttpStatus.BAD_REQUEST, "reporting/campaigns", "Tableau de bord des campagnes", values);
         }
         CampaignFunnel.Funnel funnel = funnels.of(query.since(), query.by(), campaignLabels::labelOf);
-        String csv = "/tableau-de-bord/campagnes.csv?par=" + query.by().code + (depuis == null || depuis.isBlank() ? "" : "&depuis=" + depuis);
-        return HtmlPages.staffPage(HttpStatus.OK, "Tableau de bord des campagnes", form(depuis, query.by().code)
-                + "<p>" + funnel.total().stages().get("contacts") + " parcours · attente d'une première réponse d'un médiateur : "
-                + "médiane <strong>" + hours(funnel.medianHoursToFirstAnswer()) + "</strong>, 9 sur 10 en moins de <strong>"
-                + hours(funnel.p90HoursToFirstAnswer()) + "</strong> · <a href=\"" + HtmlPages.escape(csv) + "\">Télécharger en CSV</a></p>"
-                + FunnelCharts.funnel(funnel).map(src -> image(src, "Entonnoir : " + describe(funnel.total()))).orElse("")
-                + FunnelCharts.byGroup(funnel, query.by().label).map(src -> image(src, "Contacts, réponses en moins de 24 h et "
-                        + "diagnostics par " + query.by().label.toLowerCase(java.util.Locale.FRENCH))).orElse("")
-                + table(funnel, query.by().label) + load());
+        String groupLabel = query.by().label;
+        List<Chart> charts = new ArrayList<>();
+        FunnelCharts.funnel(funnel).ifPresent(src -> charts.add(new Chart(src, "Entonnoir : " + describe(funnel.total()))));
+        FunnelCharts.byGroup(funnel, groupLabel).ifPresent(src -> charts.add(new Chart(src, "Contacts, réponses en moins de 24 h et "
+                + "diagnostics par " + groupLabel.toLowerCase(java.util.Locale.FRENCH))));
+        values.put("contacts", funnel.total().stages().get("contacts"));
+        values.put("medianWait", hours(funnel.medianHoursToFirstAnswer()));
+        values.put("p90Wait", hours(funnel.p90HoursToFirstAnswer()));
+        values.put("csv", "/tableau-de-bord/campagnes.csv?par=" + query.by().code + (depuis == null || depuis.isBlank() ? "" : "&depuis=" + depuis));
+        values.put("charts", charts);
+        values.put("groupLabel", groupLabel);
+        values.put("groupLabelLower", groupLabel.toLowerCase(java.util.Locale.FRENCH));
+        values.put("stages", List.copyOf(CampaignFunnel.STAGES.values()));
+        values.put("rows", tableRows(funnel));
+        values.put("load", load());
+        return pages.staffPage(HttpStatus.OK, "reporting/campaigns", "Tableau de bord des campagnes", values);
     }
 
     @GetMapping(value = "/tableau-de-bord/campagnes.csv", produces = "text/csv")
@@ -116,17 +138,8 @@ public class CampaignDashboard {
         return "\"" + safe + "\"";
     }
 
-    private static String form(String depuis, String by) {
-        return "<form method=\"get\" action=\"/tableau-de-bord/campagnes\"><label for=\"depuis\">Parcours ouverts depuis le</label>"
-                + "<input type=\"date\" id=\"depuis\" name=\"depuis\" value=\"" + HtmlPages.escape(depuis) + "\">"
-                + "<label for=\"par\">Regrouper par</label><select id=\"par\" name=\"par\">"
-                + java.util.Arrays.stream(CampaignFunnel.By.values()).map(b -> "<option value=\"" + b.code + "\"" + (b.code.equals(by) ? " selected" : "")
-                        + ">" + b.label + "</option>").collect(Collectors.joining())
-                + "</select><button type=\"submit\">Afficher</button></form>";
-    }
-
-    private static String image(String src, String alt) {
-        return "<p><img src=\"" + src + "\" alt=\"" + HtmlPages.escape(alt) + "\" style=\"max-width:100%\"></p>";
+    private static List<Option> groupings(String by) {
+        return java.util.Arrays.stream(CampaignFunnel.By.values()).map(b -> new Option(b.code, b.label, b.code.equals(by))).toList();
     }
 
     private static String describe(CampaignFunnel.Row row) {
@@ -138,28 +151,22 @@ public class CampaignDashboard {
         return value == null ? "—" : String.valueOf(value).replace('.', ',') + " h";
     }
 
-    private static String table(CampaignFunnel.Funnel funnel, String groupLabel) {
-        StringBuilder html = new StringBuilder("<h2>Entonnoir par ").append(HtmlPages.escape(groupLabel.toLowerCase(java.util.Locale.FRENCH)))
-                .append("</h2><table><thead><tr><th scope=\"col\">").append(HtmlPages.escape(groupLabel)).append("</th>");
-        CampaignFunnel.STAGES.values().forEach(label -> html.append("<th scope=\"col\">").append(HtmlPages.escape(label)).append("</th>"));
-        html.append("</tr></thead><tbody>");
+    /** Each group, then the total: a stage's count with its share of the group's contacts. */
+    private static List<TableRow> tableRows(CampaignFunnel.Funnel funnel) {
         List<CampaignFunnel.Row> rows = new ArrayList<>(funnel.rows());
         rows.add(funnel.total());
-        for (CampaignFunnel.Row row : rows) {
+        return rows.stream().map(row -> {
             long contacts = row.stages().get("contacts");
-            html.append("<tr><th scope=\"row\">").append(HtmlPages.escape(row.group())).append("</th>");
-            for (String stage : CampaignFunnel.STAGES.keySet()) {
+            List<String> cells = CampaignFunnel.STAGES.keySet().stream().map(stage -> {
                 long count = row.stages().get(stage);
-                html.append("<td>").append(count).append(stage.equals("contacts") || contacts == 0 ? ""
-                        : " (" + Math.round(100.0 * count / contacts) + " %)").append("</td>");
-            }
-            html.append("</tr>");
-        }
-        return html.append("</tbody></table>").toString();
+                return count + (stage.equals("contacts") || contacts == 0 ? "" : " (" + Math.round(100.0 * count / contacts) + " %)");
+            }).toList();
+            return new TableRow(row.group(), cells);
+        }).toList();
     }
 
     /** The mediators' load: open tasks by person, overdue ones, and those nobody has taken yet. */
-    private String load() {
+    private Map<String, long[]> load() {
         Map<String, long[]> byPerson = new TreeMap<>();
         Instant now = Instant.now();
         for (Task task : tasks.createTaskQuery().active().list()) {
@@ -170,9 +177,6 @@ public class CampaignDashboard {
                 counts[1]++;
             }
         }
-        return "<h2>Charge des médiateurs</h2><table><thead><tr><th scope=\"col\">Personne</th><th scope=\"col\">Tâches ouvertes</th>"
-                + "<th scope=\"col\">En retard</th></tr></thead><tbody>" + (byPerson.isEmpty() ? "<tr><td>Aucune tâche</td><td>0</td><td>0</td></tr>"
-                : byPerson.entrySet().stream().map(e -> "<tr><th scope=\"row\">" + HtmlPages.escape(e.getKey()) + "</th><td>" + e.getValue()[0]
-                        + "</td><td>" + e.getValue()[1] + "</td></tr>").collect(Collectors.joining())) + "</tbody></table>";
+        return byPerson;
     }
 }

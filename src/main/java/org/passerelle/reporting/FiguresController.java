@@ -1,14 +1,13 @@
 package org.passerelle.reporting;
 
-import static org.passerelle.web.HtmlPages.escape;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
-import org.passerelle.web.HtmlPages;
+import org.passerelle.web.TemplatePages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,9 +22,11 @@ public class FiguresController {
     private final ProgrammeFigures figures;
     private final CampaignLabels campaignLabels;
     private final org.passerelle.partners.PartnerNetworks networks;
+    private final TemplatePages pages;
 
     public FiguresController(ProgrammeFigures figures, CampaignLabels campaignLabels,
-            org.passerelle.partners.PartnerNetworks networks) {
+            org.passerelle.partners.PartnerNetworks networks, TemplatePages pages) {
+        this.pages = pages;
         this.networks = networks;
         this.figures = figures;
         this.campaignLabels = campaignLabels;
@@ -42,39 +43,33 @@ public class FiguresController {
     public ResponseEntity<String> page(@RequestParam(required = false) String depuis) {
         Instant since = parse(depuis);
         if (since == null) {
-            return HtmlPages.staffPage(HttpStatus.BAD_REQUEST, "Date incorrecte", "<p>Indiquez une date au format AAAA-MM-JJ.</p>");
+            return pages.staffPage(HttpStatus.BAD_REQUEST, "reporting/figures", "Date incorrecte", Map.of("badDate", true));
         }
         ProgrammeFigures.Figures f = figures.since(since);
-        return HtmlPages.staffPage(HttpStatus.OK, "Chiffres du programme", """
-                <form method="get" action="/tableau-de-bord"><label for="depuis">Jeunes arrivés depuis le</label>
-                <input type="date" id="depuis" name="depuis" value="%s"><button type="submit">Afficher</button></form>
-                <p><strong>%d</strong> contacts · <strong>%d</strong> diagnostics · <strong>%d</strong> parcours en cours · <strong>%d</strong> clos</p>
-                %s%s%s%s%s%s%s%s%s%s""".formatted(depuis == null ? "" : escape(depuis), f.contacts(), f.diagnosed(), f.openJourneys(),
-                f.closedJourneys(), table("Contacts par canal", FigureLabels.channels(f.byChannel())),
-                table("Contacts par campagne", FigureLabels.campaigns(f.byCampaign(), campaignLabels::labelOf)),
-                table("Contacts par territoire", FigureLabels.territories(f.byTerritory())),
-                table("Voies d'accompagnement", FigureLabels.tracks(f.byTrack())),
-                table("Orientations vers les partenaires", FigureLabels.referralStatuses(f.referrals())),
-                table("Motifs de refus des partenaires", FigureLabels.refusalReasons(f.referralRefusals())),
-                table("Orientations acceptées : premier rendez-vous", FigureLabels.attendance(f.referralAttendance())),
-                table("Orientations par réseau", FigureLabels.networks(f.referralsByNetwork(), networks.all())),
-                table("Issues des parcours clos", FigureLabels.outcomes(f.outcomes())), mentoring(f.mentoring())));
-    }
-
-    private static String mentoring(ProgrammeFigures.Mentoring m) {
-        return "<h2>Mentorat</h2><p><strong>" + m.activeMentors() + "</strong> mentors actifs · <strong>" + m.placesUsed()
-                + "</strong> places occupées sur <strong>" + m.places() + "</strong> · taux d'acceptation des propositions : <strong>"
-                + (m.acceptancePercent() == null ? "—" : m.acceptancePercent() + " %") + "</strong> · délai moyen jusqu'à un mentor : <strong>"
-                + (m.averageDaysToMatch() == null ? "—" : String.valueOf(m.averageDaysToMatch()).replace('.', ',') + " jours") + "</strong></p>"
-                + table("Propositions aux mentors", FigureLabels.mentorProposals(m.proposals()))
-                + table("Issues des mentorats par secteur", FigureLabels.mentorshipOutcomes(m.outcomesBySector()));
-    }
-
-    private static String table(String title, Map<String, Long> counts) {
-        String rows = counts.entrySet().stream().map(e -> "<tr><td>" + escape(e.getKey()) + "</td><td>" + e.getValue() + "</td></tr>")
-                .collect(Collectors.joining());
-        return "<h2>" + escape(title) + "</h2><table><tbody>" + (rows.isEmpty() ? "<tr><td>Aucun</td><td>0</td></tr>" : rows)
-                + "</tbody></table>";
+        Map<String, Map<String, Long>> tables = new LinkedHashMap<>();
+        tables.put("Contacts par canal", FigureLabels.channels(f.byChannel()));
+        tables.put("Contacts par campagne", FigureLabels.campaigns(f.byCampaign(), campaignLabels::labelOf));
+        tables.put("Contacts par territoire", FigureLabels.territories(f.byTerritory()));
+        tables.put("Voies d'accompagnement", FigureLabels.tracks(f.byTrack()));
+        tables.put("Orientations vers les partenaires", FigureLabels.referralStatuses(f.referrals()));
+        tables.put("Motifs de refus des partenaires", FigureLabels.refusalReasons(f.referralRefusals()));
+        tables.put("Orientations acceptées : premier rendez-vous", FigureLabels.attendance(f.referralAttendance()));
+        tables.put("Orientations par réseau", FigureLabels.networks(f.referralsByNetwork(), networks.all()));
+        tables.put("Issues des parcours clos", FigureLabels.outcomes(f.outcomes()));
+        ProgrammeFigures.Mentoring m = f.mentoring();
+        Map<String, Map<String, Long>> mentorTables = new LinkedHashMap<>();
+        mentorTables.put("Propositions aux mentors", FigureLabels.mentorProposals(m.proposals()));
+        mentorTables.put("Issues des mentorats par secteur", FigureLabels.mentorshipOutcomes(m.outcomesBySector()));
+        Map<String, Object> values = new HashMap<>();
+        values.put("badDate", false);
+        values.put("depuis", depuis);
+        values.put("f", f);
+        values.put("tables", tables);
+        values.put("m", m);
+        values.put("averageDaysToMatch", m.averageDaysToMatch() == null ? "—"
+                : String.valueOf(m.averageDaysToMatch()).replace('.', ',') + " jours");
+        values.put("mentorTables", mentorTables);
+        return pages.staffPage(HttpStatus.OK, "reporting/figures", "Chiffres du programme", values);
     }
 
     /** No date: everything; otherwise from that day (UTC). Null when the date cannot be read. */

@@ -1,10 +1,11 @@
 package org.passerelle.selftest;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.passerelle.web.HtmlPages;
+import org.passerelle.web.TemplatePages;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -24,10 +25,20 @@ public class SelfTestPage {
 
     private static final Map<String, String> PARTS = parts();
 
-    private final SelfTests tests;
+    /** A part of the test and its statements, as the page shows them. */
+    record Part(String title, List<Statement> questions) {
+    }
 
-    public SelfTestPage(SelfTests tests) {
+    /** A statement, its number on the page, the answer kept (a scale value, or null) and whether it is missing. */
+    record Statement(String code, int number, String statement, String answer, boolean missing) {
+    }
+
+    private final SelfTests tests;
+    private final TemplatePages pages;
+
+    public SelfTestPage(SelfTests tests, TemplatePages pages) {
         this.tests = tests;
+        this.pages = pages;
     }
 
     private static Map<String, String> parts() {
@@ -43,9 +54,8 @@ public class SelfTestPage {
         return switch (tests.check(token)) {
             case OPEN -> form(token, Map.of(), List.of(), HttpStatus.OK);
             case DONE -> results(tests.of(token).orElseThrow().getResults(), "Tu as déjà fait ce test");
-            case EXPIRED -> HtmlPages.page(HttpStatus.GONE, "Lien expiré", "<p>Ce lien n'est plus valable. Demande un nouveau lien à ton médiateur.</p>");
-            case INVALID -> HtmlPages.page(HttpStatus.BAD_REQUEST, "Lien invalide", "<p>Ce lien est incomplet ou a été modifié. "
-                    + "Utilise le lien reçu dans ta messagerie.</p>");
+            case EXPIRED -> pages.page(HttpStatus.GONE, "selftest/test", "Lien expiré", Map.of("view", "expired"));
+            case INVALID -> pages.page(HttpStatus.BAD_REQUEST, "selftest/test", "Lien invalide", Map.of("view", "invalid"));
         };
     }
 
@@ -57,7 +67,7 @@ public class SelfTestPage {
             return show(token);
         }
         Map<String, Integer> answers = new HashMap<>();
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (SelfTestQuestions.Question q : tests.questions()) {
             String value = form.get(q.code());
             if (value != null && SelfTestScores.SCALE.containsKey(value)) {
@@ -72,44 +82,32 @@ public class SelfTestPage {
         return results(tests.complete(token, answers), "Merci, voici tes résultats");
     }
 
-    private static ResponseEntity<String> results(String inWords, String title) {
-        return HtmlPages.page(HttpStatus.OK, title, "<p>" + HtmlPages.escape(inWords).replace("\n", "</p><p>") + "</p>"
-                + "<p>Ton médiateur a reçu ces résultats : vous en parlerez ensemble pour choisir la suite.</p>");
+    private ResponseEntity<String> results(String inWords, String title) {
+        return pages.page(HttpStatus.OK, "selftest/test", title, Map.of("view", "results", "lines", List.of(inWords.split("\n"))));
     }
 
     private ResponseEntity<String> form(String token, Map<String, Integer> answers, List<String> missing, HttpStatus status) {
         List<SelfTestQuestions.Question> questions = tests.questions();
-        StringBuilder html = new StringBuilder();
-        if (!missing.isEmpty()) {
-            html.append("<div class=\"errors\" role=\"alert\" id=\"erreurs\"><p>Il manque ").append(missing.size())
-                    .append(missing.size() > 1 ? " réponses" : " réponse").append(" : elles sont signalées ci-dessous. Tes autres réponses sont gardées.</p></div>");
-        }
-        html.append("<p>Pour chaque phrase, choisis ce qui te ressemble. Il n'y a pas de bonne ou de mauvaise réponse.</p>")
-                .append("<form method=\"post\" action=\"/jeunes/test\"").append(missing.isEmpty() ? "" : " aria-describedby=\"erreurs\"")
-                .append("><input type=\"hidden\" name=\"t\" value=\"").append(HtmlPages.escape(token)).append("\">");
+        List<Part> parts = new ArrayList<>();
         int number = 1;
         for (Map.Entry<String, String> part : PARTS.entrySet()) {
-            List<SelfTestQuestions.Question> inPart = questions.stream().filter(q -> q.part().equals(part.getKey())).toList();
-            if (inPart.isEmpty()) {
-                continue;
-            }
-            html.append("<h2>").append(HtmlPages.escape(part.getValue())).append("</h2>");
-            for (SelfTestQuestions.Question q : inPart) {
-                boolean isMissing = missing.contains(q.code());
-                html.append("<fieldset").append(isMissing ? " class=\"errors\" aria-invalid=\"true\"" : "").append("><legend>")
-                        .append(number++).append(". ").append(HtmlPages.escape(q.statement()))
-                        .append(isMissing ? " <strong>(réponse manquante)</strong>" : "").append("</legend>");
-                for (Map.Entry<String, String> choice : SelfTestScores.SCALE.entrySet()) {
-                    String id = HtmlPages.escape(q.code() + "-" + choice.getKey());
-                    boolean checked = answers.containsKey(q.code()) && answers.get(q.code()) == Integer.parseInt(choice.getKey());
-                    html.append("<label for=\"").append(id).append("\"><input type=\"radio\" id=\"").append(id).append("\" name=\"")
-                            .append(HtmlPages.escape(q.code())).append("\" value=\"").append(choice.getKey()).append("\"")
-                            .append(checked ? " checked" : "").append("> ").append(choice.getValue()).append("</label>");
+            List<Statement> inPart = new ArrayList<>();
+            for (SelfTestQuestions.Question q : questions) {
+                if (q.part().equals(part.getKey())) {
+                    inPart.add(new Statement(q.code(), number++, q.statement(),
+                            answers.containsKey(q.code()) ? String.valueOf(answers.get(q.code())) : null, missing.contains(q.code())));
                 }
-                html.append("</fieldset>");
+            }
+            if (!inPart.isEmpty()) {
+                parts.add(new Part(part.getValue(), inPart));
             }
         }
-        return HtmlPages.page(status, "Ton test : goûts et points forts", html.append("<button type=\"submit\">Voir mes résultats</button></form>")
-                .toString());
+        Map<String, Object> values = new HashMap<>();
+        values.put("view", "form");
+        values.put("token", token);
+        values.put("missing", missing);
+        values.put("parts", parts);
+        values.put("scale", SelfTestScores.SCALE);
+        return pages.page(status, "selftest/test", "Ton test : goûts et points forts", values);
     }
 }

@@ -65,6 +65,26 @@ class MentorSignUpTest {
         return "t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
+    @Autowired org.passerelle.programme.ProgrammeTexts programmeTexts;
+    @Autowired org.passerelle.programme.ProgrammeTextRepository programmeTextVersions;
+
+    @Test
+    void theConfirmationEmailSaysWhatTheLeadWrote() throws Exception {
+        var version = programmeTexts.save(org.passerelle.programme.ProgrammeTexts.MENTOR_CONFIRM_ADDRESS_EMAIL,
+                "Bonjour {{mentor}}, un clic pour confirmer votre venue chez les mentors Kréyol : {{lien}}", "responsable");
+        try {
+            post("/mentors/inscription", form("lea.texte@signup.example.org").replace("prenom=Julien", "prenom=L%C3%A9a"));
+
+            MimeMessage email = smtp.getReceivedMessages()[0];
+            assertThat(email.getSubject()).isEqualTo("Confirmez votre inscription comme mentor Passerelle");
+            assertThat(email.getContent().toString()).startsWith("Bonjour Léa, un clic pour confirmer votre venue chez les mentors Kréyol : "
+                    + "http://localhost");
+            assertThat(link(email, "/mentors/confirmation")).isNotBlank();
+        } finally {
+            programmeTextVersions.delete(version);
+        }
+    }
+
     @Test
     void aMentorSignsUpConfirmsTheAddressAndIsValidatedByAProgrammeLead() throws Exception {
         assertThat(get("/mentors/inscription").body()).contains("<html lang=\"fr\">", "Devenir mentor", "M'inscrire comme mentor");

@@ -76,7 +76,7 @@ class ProgrammeFiguresTest {
         try {
             assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
             String page = as("figuresSupervisor", "/tableau-de-bord").body();
-            assertThat(page).contains(org.passerelle.web.HtmlPages.escape("TikTok — formulaire d'essai"))
+            assertThat(page).contains(org.springframework.web.util.HtmlUtils.htmlEscape("TikTok — formulaire d'essai", "UTF-8"))
                     .doesNotContain(">tiktok-formulaire-essai<");
         } finally {
             repositoryService.createDeploymentQuery().deploymentName("essai-modeler").list().stream()
