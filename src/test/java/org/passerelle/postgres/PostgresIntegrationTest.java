@@ -88,6 +88,16 @@ class PostgresIntegrationTest {
     }
 
     @Test
+    void jobAcquisitionFindsTheRunningJobsByAnIndex() throws Exception {
+        try (Connection connection = dataSource.getConnection();
+                ResultSet index = connection.createStatement().executeQuery(
+                        "select indexdef from pg_indexes where tablename = 'act_ru_job' and indexname = 'passerelle_job_running'")) {
+            assertThat(index.next()).as("index created at start").isTrue();
+            assertThat(index.getString(1)).contains("(process_instance_id_)", "WHERE (lock_owner_ IS NOT NULL)");
+        }
+    }
+
+    @Test
     void aDuplicateContactWaitingOnTheFirstOneGetsItsJourney() throws Exception {
         String mediator = TestUsers.ensure(identity, "pgMediator", Roles.MEDIATORS);
         var winner = HeldTransaction.begin(transactions, () -> gateway.startFromFirstContact(
