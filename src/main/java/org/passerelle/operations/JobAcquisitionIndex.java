@@ -1,6 +1,7 @@
 package org.passerelle.operations;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -30,8 +31,20 @@ public class JobAcquisitionIndex extends AbstractProcessEnginePlugin {
         }
         try (Connection connection = configuration.getDataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("create index if not exists " + NAME + " on act_ru_job (process_instance_id_) "
-                    + "where lock_owner_ is not null");
+            // Creating an index locks the table against writes, even when it exists: look first, and wait for
+            // running nodes' writes a few seconds at most (a rolling restart must not queue their jobs behind us).
+            try (ResultSet existing = statement.executeQuery("select to_regclass('" + NAME + "')")) {
+                if (existing.next() && existing.getString(1) != null) {
+                    return;
+                }
+            }
+            statement.execute("set lock_timeout = '5s'");
+            try {
+                statement.execute("create index if not exists " + NAME + " on act_ru_job (process_instance_id_) "
+                        + "where lock_owner_ is not null");
+            } finally {
+                statement.execute("reset lock_timeout");
+            }
         } catch (SQLException e) {
             // A slower acquisition, not a broken one: the node starts anyway.
             log.warn("Index {} not created: {}", NAME, e.getMessage());

@@ -36,7 +36,8 @@ public class ProgrammeTextsPage {
             Map.entry("lien", "https://passerelle.example.org/partenaires/orientation?t=exemple"), Map.entry("numero", "1"),
             Map.entry("mentor", "Julien Moreau"), Map.entry("projet", "technicienne réseau"), Map.entry("objectif", "alternance"),
             Map.entry("entreprise", "Orange"), Map.entry("metier", "ingénieur réseau"),
-            Map.entry("rendezVous", "mardi 15 décembre, 18 h, en visio"));
+            Map.entry("rendezVous", "mardi 15 décembre, 18 h, en visio"),
+            Map.entry("espace", "https://passerelle.example.org/mentors/espace?t=exemple"));
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("Europe/Paris"));
 
     private final ProgrammeTexts texts;
