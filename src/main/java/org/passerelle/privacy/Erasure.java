@@ -76,6 +76,12 @@ public class Erasure {
     }
 
     private void erase(Youth youth) {
+        // First, before anything else is locked: acknowledged but not applied yet, this person's events leave the
+        // stored payloads (the others' stay). A delivery an intake job is applying now is waited for, and what it
+        // created is erased below; a job that comes later applies the pruned payload.
+        pendingDeliveries.forget(youth.getChannel(), youth.getExternalId(), clock.instant());
+        aliases.aliasesOf(youth.getChannel(), youth.getExternalId())
+                .forEach(alias -> pendingDeliveries.forget(youth.getChannel(), alias, clock.instant()));
         for (Journey journey : journeys.findByYouthId(youth.getId())) {
             String instanceId = journey.getProcessInstanceId();
             if (instanceId != null) {
@@ -113,10 +119,6 @@ public class Erasure {
                 journey.close(org.passerelle.journey.YouthJourney.Outcomes.REFUS, clock.instant());
             }
         }
-        // Acknowledged but not applied yet: this person's events leave the stored payloads, the others' stay.
-        pendingDeliveries.forget(youth.getChannel(), youth.getExternalId(), clock.instant());
-        aliases.aliasesOf(youth.getChannel(), youth.getExternalId())
-                .forEach(alias -> pendingDeliveries.forget(youth.getChannel(), alias, clock.instant()));
         aliases.deleteByChannelAndExternalId(youth.getChannel(), youth.getExternalId());
         youth.erase(clock.instant());
         log.info("Personal data of youth {} erased ({} journeys)", youth.getId(), journeys.countByYouthId(youth.getId()));

@@ -120,6 +120,45 @@ class ErasureTest {
                 .as("a longer number that only starts like Lina's").contains("336999900019", "Salut");
     }
 
+    @Autowired org.passerelle.channels.inbox.InboxProcessor processor;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired Erasure erasure;
+
+    @Test
+    void aDeliveryAJobWouldApplyDuringTheErasureWaitsAndKeepsOnlyTheOthersMessages() throws Exception {
+        var started = gateway.startFromFirstContact(new FirstContact("whatsapp", "33699990011", "Sara", "tiktok", "Bonjour"));
+        var pending = deliveries.save(org.passerelle.channels.inbox.InboxDelivery.received(
+                org.passerelle.channels.inbox.Platform.WHATSAPP, """
+                        {"object":"whatsapp_business_account","entry":[{"id":"1","changes":[{"value":{
+                          "messaging_product":"whatsapp","metadata":{"phone_number_id":"1122334455"},
+                          "contacts":[{"profile":{"name":"Sara"},"wa_id":"33699990011"},{"profile":{"name":"Noé"},"wa_id":"33699990012"}],
+                          "messages":[{"from":"33699990011","id":"wamid.erase-race-a","timestamp":"1","type":"text","text":{"body":"Mon code secret est 4417"}},
+                                      {"from":"33699990012","id":"wamid.erase-race-b","timestamp":"1","type":"text","text":{"body":"Je cherche une formation"}}]},
+                          "field":"messages"}]}]}""", java.time.Instant.now()));
+
+        // The erasure has pruned the delivery and not committed yet when an intake job comes to apply it.
+        var erasing = org.passerelle.testsupport.HeldTransaction.begin(transactions, () -> erasure.eraseYouthOf(started.journeyId()));
+        var applying = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return processor.process(pending.getId());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        org.passerelle.testsupport.HeldTransaction.awaitWaitingStatement(dataSource, "select id1_0.id");
+        assertThat(applying).as("the job waits for the erasure").isNotDone();
+        assertThat(erasing.commit()).isTrue();
+        applying.get(60, java.util.concurrent.TimeUnit.SECONDS);
+
+        assertThat(deliveries.findById(pending.getId()).orElseThrow().getStatus())
+                .isEqualTo(org.passerelle.channels.inbox.InboxDelivery.Status.PROCESSED);
+        assertThat(youths.findByChannelAndExternalId("whatsapp", "33699990012")).as("Noé's message is applied").isPresent();
+        assertThat(youths.findByChannelAndExternalId("whatsapp", "33699990011")).as("Sara is not created again").isEmpty();
+        assertThat(new org.springframework.jdbc.core.JdbcTemplate(dataSource).queryForObject(
+                "select count(*) from conversation_message where body like '%code secret%'", Long.class)).isZero();
+    }
+
     @Autowired ApplyRetention retention;
 
     @Test

@@ -50,15 +50,15 @@ public final class HeldTransaction<T> {
 
     /**
      * Waits until another session is stuck running a statement that starts with {@code statementStart}
-     * (waiting on a row this transaction holds: H2 and PostgreSQL both make a duplicate key wait for the
-     * first transaction's outcome).
+     * (waiting on a row this transaction holds: H2 and PostgreSQL both make a duplicate key, or a row locked
+     * for update, wait for the first transaction's outcome).
      */
     public static void awaitWaitingStatement(DataSource dataSource, String statementStart) throws Exception {
         for (int i = 0; i < 200; i++) {
             try (Connection connection = dataSource.getConnection()) {
                 String sql = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
                         ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query like ?"
-                        : "select count(*) from information_schema.sessions where session_state = 'RUNNING'"
+                        : "select count(*) from information_schema.sessions where session_state in ('RUNNING', 'BLOCKED')"
                                 + " and executing_statement like ?";
                 try (PreparedStatement statement = connection.prepareStatement(sql)) {
                     statement.setString(1, statementStart + "%");

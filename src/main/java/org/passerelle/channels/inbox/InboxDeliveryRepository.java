@@ -1,9 +1,12 @@
 package org.passerelle.channels.inbox;
 
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
@@ -18,8 +21,17 @@ public interface InboxDeliveryRepository extends JpaRepository<InboxDelivery, Lo
      * Deliveries not yet applied that mention this identifier (their raw body may name the youth). Found by position,
      * not LIKE: an identifier holding % or _ must not match other youths' deliveries.
      */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from InboxDelivery d where d.status = 'RECEIVED' and locate(:externalId, d.body) > 0")
     List<InboxDelivery> findPendingMentioning(String externalId);
+
+    /**
+     * The delivery an intake job applies, locked until its transaction ends: an erasure that prunes it waits for the
+     * job, or the job waits for the erasure and then applies what is left (PendingDeliveries).
+     */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select d from InboxDelivery d where d.id = :id")
+    Optional<InboxDelivery> findForApplying(Long id);
 
     /** Received deliveries nobody holds, oldest first. */
     @Query("select d.id from InboxDelivery d where d.status = 'RECEIVED' and (d.claimedUntil is null or d.claimedUntil < :now) order by d.id")

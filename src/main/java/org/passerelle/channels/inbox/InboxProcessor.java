@@ -45,7 +45,7 @@ public class InboxProcessor {
     /** Applies a delivery; true when a lead of it is not readable yet and is to be asked for again later. */
     @Transactional
     public boolean process(Long deliveryId) throws IOException {
-        InboxDelivery delivery = deliveries.findById(deliveryId).orElseThrow();
+        InboxDelivery delivery = deliveries.findForApplying(deliveryId).orElseThrow();
         if (delivery.getStatus() != InboxDelivery.Status.RECEIVED) {
             return false;
         }
