@@ -10,6 +10,13 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -22,7 +29,8 @@ import org.passerelle.testsupport.SeedingNode;
  * Two Passerelle JVMs started at the same moment on one empty PostgreSQL database both become ready (schema, groups
  * and filters created once, by whichever node got the start lock); a webhook delivered to both gives one journey;
  * a webapp session opened on one node is unknown to the other (sticky sessions at the proxy); nudge timers due at once
- * fire exactly once each across the two nodes' job executors.
+ * fire exactly once each across the two nodes' job executors; a node killed mid-load leaves every delivery it
+ * acknowledged to the other node, which applies them within the lock time.
  */
 class TwoNodesIT {
 
@@ -53,6 +61,46 @@ class TwoNodesIT {
         return arguments;
     }
 
+    private static final int LOCK_MILLIS = 20_000;
+
+    /**
+     * First messages stream into node a, which is killed (SIGKILL) mid-stream: node b applies every delivery node a
+     * acknowledged, its own and those node a had claimed, within the lock time and a margin for a loaded machine.
+     */
+    private static void aNodeKilledMidLoadLeavesItsWorkToTheOther(EmbeddedPostgres postgres, ChildApplication a) throws Exception {
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger sequence = new AtomicInteger();
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        for (int client = 0; client < 4; client++) {
+            clients.submit(() -> {
+                while (true) {
+                    String waId = "337" + String.format("%08d", sequence.incrementAndGet());
+                    try {
+                        if (MetaWebhooks.signed(a.port(), "/webhooks/whatsapp",
+                                MetaWebhooks.whatsAppText("wamid.kill." + waId, waId, "Léo", "Bonjour")).statusCode() == 200) {
+                            acknowledged.add(waId);
+                        }
+                    } catch (IllegalStateException connectionLost) {
+                        return;
+                    }
+                }
+            });
+        }
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() -> acknowledged.size() >= 40);
+        a.kill();
+        clients.shutdown();
+        assertThat(clients.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
+        long killedAt = System.nanoTime();
+
+        String ids = acknowledged.stream().map(id -> "'" + id + "'").collect(Collectors.joining(","));
+        Awaitility.await().atMost(Duration.ofMillis(LOCK_MILLIS).plusMinutes(3)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                count(postgres, "select count(*) from journey j join youth y on y.id = j.youth_id where y.external_id in (" + ids + ")")
+                        == acknowledged.size()
+                        && count(postgres, "select count(*) from inbox_delivery where status = 'RECEIVED'") == 0);
+        assertThat(Duration.ofNanos(System.nanoTime() - killedAt)).as("taken over within the lock time and a margin")
+                .isLessThan(Duration.ofMillis(LOCK_MILLIS).plusMinutes(3));
+    }
+
     /** Every timer fires once: one nudge per journey, one successful job each, work shared by the two nodes. */
     private static void nudgeTimersDueAtOnceFireExactlyOnceAcrossBothNodes(DataSource db) {
         Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
@@ -79,7 +127,9 @@ class TwoNodesIT {
                     "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
                     // Nudges go out at any hour: the test may run at night.
-                    "--passerelle.followup.earliest-hour=0", "--passerelle.followup.latest-hour=24");
+                    "--passerelle.followup.earliest-hour=0", "--passerelle.followup.latest-hour=24",
+                    // A dead node's jobs and claimed deliveries are taken over after this (60 s by default).
+                    "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_MILLIS);
             Path first = Files.createTempDirectory("passerelle-node-a");
             Path second = Files.createTempDirectory("passerelle-node-b");
             // Node a, once started, puts journeys at their nudge timer; both nodes' job executors then fire them.
@@ -125,6 +175,8 @@ class TwoNodesIT {
                 assertThat(sessionStatus(b.port(), session)).as("on the other node: sticky sessions needed").isEqualTo(401);
 
                 nudgeTimersDueAtOnceFireExactlyOnceAcrossBothNodes(postgres.getPostgresDatabase());
+
+                aNodeKilledMidLoadLeavesItsWorkToTheOther(postgres, a);
             }
         }
     }
