@@ -45,11 +45,12 @@ public final class YouthJourney {
         }
     }
 
-    /** Service tasks that send a message to the youth (asynchronous, retried, an incident at the end). */
+    /** Steps whose job sends a message to the youth (retried, an incident at the end). */
     public static final class Sends {
         public static final String FIRST_ANSWER = "taskSendFirstAnswer";
         public static final String ANSWER = "taskSendAnswer";
-        public static final String NUDGE = "taskSendNudge";
+        /** A nudge is decided and sent in its timer's job: a retry decides again. */
+        public static final String NUDGE = "timerNextNudge";
         public static final java.util.Set<String> ALL = java.util.Set.of(FIRST_ANSWER, ANSWER, NUDGE);
 
         private Sends() {

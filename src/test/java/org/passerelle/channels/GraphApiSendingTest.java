@@ -421,15 +421,80 @@ class GraphApiSendingTest {
         // Three days of silence: the nudge is due, but Messenger forbids it, so a mediator calls instead.
         Date nudgeAt = (Date) runtimeService.getVariable(journey.getProcessInstanceId(), Vars.NEXT_NUDGE_AT);
         ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
-        for (String step : new String[] {"timerNextNudge", "taskDecideFollowUp", "taskSendNudge"}) {
-            managementService.executeJob(managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
-                    .activityId(step).singleResult().getId());
-        }
+        managementService.executeJob(managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
+                .activityId("timerNextNudge").singleResult().getId());
 
         graph.verify(1, postRequestedFor(urlEqualTo(MESSENGER_SEND)));
         assertThat(lastMessage(journey).getStatus()).isEqualTo(ConversationMessage.Status.FAILED);
         assertThat(taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
                 .taskDefinitionKey(Tasks.PHONE_FOLLOW_UP).count()).isOne();
+    }
+
+    @Test
+    void aNudgeThePlatformRefusesIsRetriedFromItsTimerAndDecidedAgainWhenItComesBack() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.first\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.n1", "33633330931", "Yanis", "Bonjour"), "33633330931");
+        managementService.executeJob(answer(journey, "Bonjour Yanis").getId());
+        Date nudgeAt = (Date) runtimeService.getVariable(journey.getProcessInstanceId(), Vars.NEXT_NUDGE_AT);
+        ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
+        graph.resetAll();
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(aResponse().withStatus(503)));
+        Job timer = managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
+                .activityId("timerNextNudge").singleResult();
+
+        assertThatThrownBy(() -> managementService.executeJob(timer.getId())).hasMessageContaining("HTTP 503");
+
+        Job retried = managementService.createJobQuery().jobId(timer.getId()).singleResult();
+        assertThat(retried.getRetries()).as("the timer's job is retried, no incident yet").isEqualTo(4);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).count()).isZero();
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()))
+                .as("nothing kept of the failed try").noneMatch(m -> m.getKind() == ConversationMessage.Kind.NUDGE);
+
+        // The youth writes before the retry: the retry decides again, and a youth who just wrote is not nudged.
+        youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.n2", "33633330931", "Yanis", "Je suis là"), "33633330931");
+        graph.resetAll();
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.late\"}]}")));
+        managementService.executeJob(timer.getId());
+
+        graph.verify(0, postRequestedFor(urlEqualTo(WHATSAPP_SEND)));
+        assertThat(messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId()))
+                .noneMatch(m -> m.getKind() == ConversationMessage.Kind.NUDGE);
+        Date next = (Date) runtimeService.getVariable(journey.getProcessInstanceId(), Vars.NEXT_NUDGE_AT);
+        assertThat(next).as("the next nudge waits for a new silence").isAfter(ClockUtil.getCurrentTime());
+        assertThat(managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
+                .activityId("timerNextNudge").singleResult().getDuedate()).isEqualTo(next);
+    }
+
+    @Test
+    void aNudgeThatNeverLeavesEndsAsAnIncidentOnItsTimerAndTheMediatorsCallTheYouth() {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.first\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.n3", "33633330932", "Maëlle", "Bonjour"), "33633330932");
+        managementService.executeJob(answer(journey, "Bonjour Maëlle").getId());
+        Date nudgeAt = (Date) runtimeService.getVariable(journey.getProcessInstanceId(), Vars.NEXT_NUDGE_AT);
+        ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
+        graph.resetAll();
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(aResponse().withStatus(500)));
+        Job timer = managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
+                .activityId("timerNextNudge").singleResult();
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(timer.getId())).hasMessageContaining("HTTP 500");
+        }
+
+        var incident = runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("timerNextNudge");
+        var reach = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
+                .taskDefinitionKey(YouthJourney.Tasks.REACH_YOUTH_OTHERWISE).singleResult();
+        assertThat(reach).as("Joindre le jeune autrement").isNotNull();
+        assertThat(taskService.getVariables(reach.getId())).containsEntry(YouthJourney.Vars.UNDELIVERED_TEXT, "(relance automatique)");
+
+        graph.resetAll();
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.nudge-back\"}]}")));
+        managementService.setJobRetries(timer.getId(), 1);
+        managementService.executeJob(timer.getId());
+        assertThat(lastMessage(journey).getKind()).isEqualTo(ConversationMessage.Kind.NUDGE);
+        assertThat(lastMessage(journey).getProviderMessageId()).isEqualTo("wamid.nudge-back");
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).count()).isZero();
     }
 
     @Test

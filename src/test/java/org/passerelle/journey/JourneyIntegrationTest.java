@@ -122,8 +122,6 @@ class JourneyIntegrationTest {
 
         ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
         executeJob(started.processInstanceId(), "timerNextNudge");
-        executeJob(started.processInstanceId(), "taskDecideFollowUp");
-        executeJob(started.processInstanceId(), "taskSendNudge");
 
         assertThat(conversation(started.journeyId())).last().satisfies(m -> {
             assertThat(m.getKind()).isEqualTo(Kind.NUDGE);
@@ -141,8 +139,6 @@ class JourneyIntegrationTest {
         Date nudgeAt = (Date) runtimeService.getVariable(started.processInstanceId(), Vars.NEXT_NUDGE_AT);
         ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
         executeJob(started.processInstanceId(), "timerNextNudge");
-        executeJob(started.processInstanceId(), "taskDecideFollowUp");
-        executeJob(started.processInstanceId(), "taskSendNudge");
 
         // The platform said: the first answer was read, the nudge could not be delivered.
         var sent = messages.findByJourneyIdOrderByCreatedAtAscIdAsc(started.journeyId()).stream()
