@@ -109,6 +109,22 @@ class GraphApiSendingTest {
                 .activityId("taskSendFirstAnswer").singleResult();
     }
 
+    /** A youth answered once, then silent until the first nudge is due (the stub then holds no mapping). */
+    private Journey answeredAndSilent(String wamid, String phone, String name) {
+        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.first\"}]}")));
+        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText(wamid, phone, name, "Bonjour"), phone);
+        managementService.executeJob(answer(journey, "Bonjour " + name).getId());
+        Date nudgeAt = (Date) runtimeService.getVariable(journey.getProcessInstanceId(), Vars.NEXT_NUDGE_AT);
+        ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
+        graph.resetAll();
+        return journey;
+    }
+
+    private Job nudgeTimer(Journey journey) {
+        return managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
+                .activityId("timerNextNudge").singleResult();
+    }
+
     private ConversationMessage lastMessage(Journey journey) {
         var conversation = messages.findByJourneyIdOrderByCreatedAtAscIdAsc(journey.getId());
         return conversation.get(conversation.size() - 1);
@@ -432,15 +448,9 @@ class GraphApiSendingTest {
 
     @Test
     void aNudgeThePlatformRefusesIsRetriedFromItsTimerAndDecidedAgainWhenItComesBack() {
-        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.first\"}]}")));
-        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.n1", "33633330931", "Yanis", "Bonjour"), "33633330931");
-        managementService.executeJob(answer(journey, "Bonjour Yanis").getId());
-        Date nudgeAt = (Date) runtimeService.getVariable(journey.getProcessInstanceId(), Vars.NEXT_NUDGE_AT);
-        ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
-        graph.resetAll();
+        Journey journey = answeredAndSilent("wamid.n1", "33633330931", "Yanis");
         graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(aResponse().withStatus(503)));
-        Job timer = managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
-                .activityId("timerNextNudge").singleResult();
+        Job timer = nudgeTimer(journey);
 
         assertThatThrownBy(() -> managementService.executeJob(timer.getId())).hasMessageContaining("HTTP 503");
 
@@ -461,21 +471,14 @@ class GraphApiSendingTest {
                 .noneMatch(m -> m.getKind() == ConversationMessage.Kind.NUDGE);
         Date next = (Date) runtimeService.getVariable(journey.getProcessInstanceId(), Vars.NEXT_NUDGE_AT);
         assertThat(next).as("the next nudge waits for a new silence").isAfter(ClockUtil.getCurrentTime());
-        assertThat(managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
-                .activityId("timerNextNudge").singleResult().getDuedate()).isEqualTo(next);
+        assertThat(nudgeTimer(journey).getDuedate()).isEqualTo(next);
     }
 
     @Test
     void aNudgeThatNeverLeavesEndsAsAnIncidentOnItsTimerAndTheMediatorsCallTheYouth() {
-        graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(okJson("{\"messages\":[{\"id\":\"wamid.first\"}]}")));
-        Journey journey = youthWrites("whatsapp", MetaWebhooks.whatsAppText("wamid.n3", "33633330932", "Maëlle", "Bonjour"), "33633330932");
-        managementService.executeJob(answer(journey, "Bonjour Maëlle").getId());
-        Date nudgeAt = (Date) runtimeService.getVariable(journey.getProcessInstanceId(), Vars.NEXT_NUDGE_AT);
-        ClockUtil.setCurrentTime(new Date(nudgeAt.getTime() + 60_000));
-        graph.resetAll();
+        Journey journey = answeredAndSilent("wamid.n3", "33633330932", "Maëlle");
         graph.stubFor(post(urlEqualTo(WHATSAPP_SEND)).willReturn(aResponse().withStatus(500)));
-        Job timer = managementService.createJobQuery().processInstanceId(journey.getProcessInstanceId())
-                .activityId("timerNextNudge").singleResult();
+        Job timer = nudgeTimer(journey);
 
         for (int attempt = 0; attempt < 5; attempt++) {
             assertThatThrownBy(() -> managementService.executeJob(timer.getId())).hasMessageContaining("HTTP 500");
