@@ -67,7 +67,7 @@ public final class IntakeBenchmark {
         }
         if (!only.equals("h2")) {
             try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-                results.add(run("PostgreSQL 14", messages, threads,
+                results.add(run("PostgreSQL 17", messages, threads,
                         "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                         "--spring.datasource.username=postgres", "--spring.datasource.password=",
                         "--camunda.bpm.database.type=postgres"));

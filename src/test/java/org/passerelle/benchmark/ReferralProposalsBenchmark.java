@@ -44,7 +44,7 @@ public final class ReferralProposalsBenchmark {
         Path h2 = Files.createTempDirectory("passerelle-bench-h2");
         lines.add(run("H2 (file)", calls, "--spring.datasource.url=jdbc:h2:file:" + h2.resolve("db") + ";AUTO_SERVER=FALSE"));
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
-            lines.add(run("PostgreSQL 14", calls, "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+            lines.add(run("PostgreSQL 17", calls, "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=", "--camunda.bpm.database.type=postgres"));
         }
         System.out.println();

@@ -98,6 +98,29 @@ class PostgresIntegrationTest {
     }
 
     @Test
+    void tasklistsPageIsReadInOrderFromAnIndexNotSortedWhole() throws Exception {
+        // Camunda's task page is a SELECT DISTINCT: only PostgreSQL 16+ sorts it incrementally from an index.
+        try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
+            statement.execute("set enable_seqscan = off"); // the plan a table of 50,000 tasks gets, on a small one
+            try {
+                for (String[] page : new String[][] {{"due_date_ asc", "passerelle_task_due"},
+                        {"create_time_ desc", "passerelle_task_created"}}) {
+                    StringBuilder plan = new StringBuilder();
+                    try (ResultSet rows = statement.executeQuery("explain select distinct id_, name_, due_date_, create_time_, "
+                            + "assignee_ from act_ru_task order by " + page[0] + " limit 50")) {
+                        while (rows.next()) {
+                            plan.append(rows.getString(1)).append('\n');
+                        }
+                    }
+                    assertThat(plan).as(page[0]).contains("Incremental Sort", page[1]);
+                }
+            } finally {
+                statement.execute("reset enable_seqscan");
+            }
+        }
+    }
+
+    @Test
     void aDuplicateContactWaitingOnTheFirstOneGetsItsJourney() throws Exception {
         String mediator = TestUsers.ensure(identity, "pgMediator", Roles.MEDIATORS);
         var winner = HeldTransaction.begin(transactions, () -> gateway.startFromFirstContact(
