@@ -54,7 +54,8 @@ class UnsentMessageIncidents extends AbstractProcessEnginePlugin {
         @Override
         public Incident handleIncident(IncidentContext context, String message) {
             Incident incident = incidents.handleIncident(context, message);
-            if (YouthJourney.Sends.ALL.contains(context.getActivityId()) && context.getExecutionId() != null) {
+            // The step that failed, not the job's: a nudge's job starts at its timer and also decides and schedules.
+            if (YouthJourney.Sends.ALL.contains(context.getFailedActivityId()) && context.getExecutionId() != null) {
                 tellTheMediators(context);
             }
             return incident;

@@ -45,12 +45,12 @@ public final class YouthJourney {
         }
     }
 
-    /** Steps whose job sends a message to the youth (retried, an incident at the end). */
+    /** Service tasks that send a message to the youth (retried, an incident at the end). */
     public static final class Sends {
         public static final String FIRST_ANSWER = "taskSendFirstAnswer";
         public static final String ANSWER = "taskSendAnswer";
-        /** A nudge is decided and sent in its timer's job: a retry decides again. */
-        public static final String NUDGE = "timerNextNudge";
+        /** Runs in its timer's job ("timerNextNudge"): a retry decides again. */
+        public static final String NUDGE = "taskSendNudge";
         public static final java.util.Set<String> ALL = java.util.Set.of(FIRST_ANSWER, ANSWER, NUDGE);
 
         private Sends() {

@@ -35,10 +35,14 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
     static final String TASK_DUE = "passerelle_task_due";
     static final String TASK_CREATED = "passerelle_task_created";
 
-    static final List<String[]> INDEXES = List.of(
-            new String[] {JOB_RUNNING, "act_ru_job (process_instance_id_) where lock_owner_ is not null"},
-            new String[] {TASK_DUE, "act_ru_task (due_date_)"},
-            new String[] {TASK_CREATED, "act_ru_task (create_time_)"});
+    /** Name, definition, and the first PostgreSQL version (server_version_num) for which it helps. */
+    record Index(String name, String definition, int fromVersion) {
+    }
+
+    static final List<Index> INDEXES = List.of(
+            new Index(JOB_RUNNING, "act_ru_job (process_instance_id_) where lock_owner_ is not null", 0),
+            new Index(TASK_DUE, "act_ru_task (due_date_)", 160000),
+            new Index(TASK_CREATED, "act_ru_task (create_time_)", 160000));
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
@@ -46,30 +50,51 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
         if (!"postgres".equals(configuration.getDatabaseType())) {
             return;
         }
-        for (String[] index : INDEXES) {
-            create(configuration, index[0], index[1]);
+        for (Index index : INDEXES) {
+            create(configuration, index);
         }
     }
 
-    private static void create(ProcessEngineConfigurationImpl configuration, String name, String definition) {
+    private static void create(ProcessEngineConfigurationImpl configuration, Index index) {
         try (Connection connection = configuration.getDataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            // Creating an index locks the table against writes, even when it exists: look first, and wait for
-            // running nodes' writes a few seconds at most (a rolling restart must not queue their jobs behind us).
-            try (ResultSet existing = statement.executeQuery("select to_regclass('" + name + "')")) {
-                if (existing.next() && existing.getString(1) != null) {
-                    return;
-                }
+            if (connection.getMetaData().getDatabaseMajorVersion() * 10000 < index.fromVersion()) {
+                return;
             }
-            statement.execute("set lock_timeout = '5s'");
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(true); // concurrent builds run outside a transaction block
             try {
-                statement.execute("create index if not exists " + name + " on " + definition);
+                build(statement, index);
             } finally {
-                statement.execute("reset lock_timeout");
+                connection.setAutoCommit(autoCommit);
             }
         } catch (SQLException e) {
-            // A slower query, not a broken one: the node starts anyway.
-            log.warn("Index {} not created: {}", name, e.getMessage());
+            // A slower query, not a broken one: the node starts anyway, and the next start tries again.
+            log.warn("Index {} not created: {}", index.name(), e.getMessage());
+        }
+    }
+
+    private static void build(Statement statement, Index index) throws SQLException {
+        // Built concurrently: the other nodes keep writing jobs and tasks meanwhile (a rolling restart).
+        // A build that was interrupted leaves an invalid index behind: dropped and built again.
+        Boolean valid = null;
+        try (ResultSet existing = statement.executeQuery("select i.indisvalid from pg_index i join pg_class c "
+                + "on c.oid = i.indexrelid where c.relname = '" + index.name() + "'")) {
+            if (existing.next()) {
+                valid = existing.getBoolean(1);
+            }
+        }
+        if (Boolean.TRUE.equals(valid)) {
+            return;
+        }
+        if (valid != null) {
+            statement.execute("drop index concurrently if exists " + index.name());
+        }
+        statement.execute("set lock_timeout = '5s'");
+        try {
+            statement.execute("create index concurrently if not exists " + index.name() + " on " + index.definition());
+        } finally {
+            statement.execute("reset lock_timeout");
         }
     }
 }

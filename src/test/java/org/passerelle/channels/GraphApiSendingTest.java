@@ -486,6 +486,7 @@ class GraphApiSendingTest {
 
         var incident = runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).singleResult();
         assertThat(incident.getActivityId()).isEqualTo("timerNextNudge");
+        assertThat(incident.getFailedActivityId()).isEqualTo("taskSendNudge");
         var reach = taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
                 .taskDefinitionKey(YouthJourney.Tasks.REACH_YOUTH_OTHERWISE).singleResult();
         assertThat(reach).as("Joindre le jeune autrement").isNotNull();
@@ -498,6 +499,27 @@ class GraphApiSendingTest {
         assertThat(lastMessage(journey).getKind()).isEqualTo(ConversationMessage.Kind.NUDGE);
         assertThat(lastMessage(journey).getProviderMessageId()).isEqualTo("wamid.nudge-back");
         assertThat(runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).count()).isZero();
+    }
+
+    @Test
+    void aNudgeTimerThatFailsBeforeSendingIsAnIncidentWithoutTellingTheMediatorsTheMessagingIsDown() {
+        Journey journey = answeredAndSilent("wamid.n4", "33633330933", "Inaya");
+        Job timer = nudgeTimer(journey);
+        // The follow-up cannot be decided (its journey is gone): nothing was to be sent.
+        runtimeService.setVariable(journey.getProcessInstanceId(), YouthJourney.Vars.JOURNEY_ID, 987_654_322L);
+
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertThatThrownBy(() -> managementService.executeJob(timer.getId())).isNotNull();
+        }
+
+        var incident = runtimeService.createIncidentQuery().processInstanceId(journey.getProcessInstanceId()).singleResult();
+        assertThat(incident.getActivityId()).isEqualTo("timerNextNudge");
+        assertThat(incident.getFailedActivityId()).isEqualTo("taskDecideFollowUp");
+        assertThat(taskService.createTaskQuery().processInstanceId(journey.getProcessInstanceId())
+                .taskDefinitionKey(YouthJourney.Tasks.REACH_YOUTH_OTHERWISE).count()).isZero();
+        graph.verify(0, postRequestedFor(urlEqualTo(WHATSAPP_SEND)));
+        // Other tests count incidents: this journey leaves with its incident.
+        runtimeService.deleteProcessInstance(journey.getProcessInstanceId(), "test done");
     }
 
     @Test
