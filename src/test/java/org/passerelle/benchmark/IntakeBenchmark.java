@@ -46,7 +46,7 @@ public final class IntakeBenchmark {
     }
 
     /** First message to first-answer task seen in Tasklist's "À traiter" query, p50/p95; the bare engine's start to task. */
-    record Visible(double p50Ms, double p95Ms, double bareP50Ms, double bareP95Ms) {
+    record Visible(double p50Ms, double p95Ms, double bareP50Ms, double bareP95Ms, int seen, int sent) {
     }
 
     public static void main(String[] args) {
@@ -102,8 +102,9 @@ public final class IntakeBenchmark {
                 .append("|---|---|---|---|---|---|---|---|\n");
         StringBuilder visible = new StringBuilder(String.format(Locale.ROOT, "%n**First message → first-answer task in Tasklist's "
                 + "\"À traiter\" query** (%d deliveries at %d/s, a rate the intake keeps up with; the query asked as a mediator "
-                + "every 100 ms), against a bare process start → its user task in a task query:%n%n", VISIBLE_MESSAGES, VISIBLE_RATE)
-                + "| database | Passerelle p50 / p95 | bare engine p50 / p95 | ratio (p95) |\n|---|---|---|---|\n");
+                + "every 100 ms, so within 100 ms of its commit; Tasklist's auto-refresh asks every 10 s), against a bare process "
+                + "start → its user task in a task query (no job between them, no polling):%n%n", VISIBLE_MESSAGES, VISIBLE_RATE)
+                + "| database | Passerelle p50 / p95 | tasks seen | bare engine p50 / p95 | ratio (p95) |\n|---|---|---|---|---|\n");
         StringBuilder json = new StringBuilder("{\"commit\":\"" + commit + "\",\"date\":\"" + java.time.LocalDate.now()
                 + "\",\"machine\":\"" + machine + "\",\"results\":[");
         for (int i = 0; i < results.size(); i++) {
@@ -112,8 +113,8 @@ public final class IntakeBenchmark {
                     r.ackP50Ms(), r.ackP95Ms(), r.ackP99Ms(), r.ackPerSecond(), r.intakePerSecond(), r.bareStartsPerSecond(),
                     100 * r.intakePerSecond() / r.bareStartsPerSecond()));
             Visible v = r.visible();
-            visible.append(String.format(Locale.ROOT, "| %s | %.0f / %.0f ms | %.1f / %.1f ms | %.0f× |%n", r.database(),
-                    v.p50Ms(), v.p95Ms(), v.bareP50Ms(), v.bareP95Ms(), v.p95Ms() / v.bareP95Ms()));
+            visible.append(String.format(Locale.ROOT, "| %s | %.0f / %.0f ms | %d of %d | %.1f / %.1f ms | %.0f× |%n", r.database(),
+                    v.p50Ms(), v.p95Ms(), v.seen(), v.sent(), v.bareP50Ms(), v.bareP95Ms(), v.p95Ms() / v.bareP95Ms()));
             json.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT,
                     "{\"database\":\"%s\",\"ackP50Ms\":%.1f,\"ackP95Ms\":%.1f,\"ackP99Ms\":%.1f,\"acksPerSecond\":%.1f,"
                             + "\"intakePerSecond\":%.1f,\"bareStartsPerSecond\":%.1f,\"visibleP50Ms\":%.1f,\"visibleP95Ms\":%.1f,"
@@ -169,7 +170,7 @@ public final class IntakeBenchmark {
             return new Result(database, messages, percentile(latencies, 50), percentile(latencies, 95), percentile(latencies, 99),
                     messages / seconds(acked - start), messages / seconds(done - start), bareStarts,
                     new Visible(percentile(visible, 50), percentile(visible, 95), percentile(bareVisible, 50),
-                            percentile(bareVisible, 95)));
+                            percentile(bareVisible, 95), visible.size(), VISIBLE_MESSAGES));
         } finally {
             context.close();
         }
@@ -212,9 +213,7 @@ public final class IntakeBenchmark {
                 visible.add((first - sent) / 1e6);
             }
         });
-        if (visible.size() < planned.size() * 9 / 10) {
-            throw new IllegalStateException("the watch saw " + visible.size() + " of " + planned.size() + " tasks");
-        }
+        // A task the watch missed (committed over 5 s after its creation) is left out: the report says how many.
         Collections.sort(visible);
         return visible;
     }

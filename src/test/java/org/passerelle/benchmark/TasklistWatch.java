@@ -13,8 +13,9 @@ import org.passerelle.security.Roles;
 import org.passerelle.security.seeding.IdentitySeeder;
 
 /**
- * Asks Tasklist's "À traiter" query as a mediator every 100 ms, the way an open Tasklist does, and notes when each
- * journey's first-answer task is first in the answer (System.nanoTime, by process instance).
+ * Asks Tasklist's "À traiter" query as a mediator every 100 ms and notes when each journey's first-answer task is
+ * first in the answer (System.nanoTime, by process instance): when the task became visible in the query, to within
+ * the 100 ms. Tasklist's own list, with auto-refresh on, asks again every 10 s: a mediator may wait that on top.
  */
 final class TasklistWatch {
 
