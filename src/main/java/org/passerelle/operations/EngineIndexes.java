@@ -5,19 +5,23 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Indexes Passerelle adds to Camunda's tables on PostgreSQL, each for a query the benchmarks showed reading a whole
- * table (BENCHMARKS.md). Created once, after Camunda created its tables; nodes start one at a time (StartupLock).
+ * table (BENCHMARKS.md). Built concurrently, in the background once the node is ready: the other nodes keep writing
+ * meanwhile, and the start lock is released first (a concurrent build waits for every transaction in progress, and a
+ * node waiting for that lock is one: built under the lock, the two would wait for each other).
  */
 @Component
-public class EngineIndexes extends AbstractProcessEnginePlugin {
+public class EngineIndexes {
 
     private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
@@ -44,19 +48,26 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
             new Index(TASK_DUE, "act_ru_task (due_date_)", 160000),
             new Index(TASK_CREATED, "act_ru_task (create_time_)", 160000));
 
-    @Override
-    public void postProcessEngineBuild(ProcessEngine engine) {
+    private final ProcessEngine engine;
+
+    public EngineIndexes(ProcessEngine engine) {
+        this.engine = engine;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void buildInTheBackground() {
         ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         if (!"postgres".equals(configuration.getDatabaseType())) {
             return;
         }
-        for (Index index : INDEXES) {
-            create(configuration, index);
-        }
+        Thread builder = new Thread(() -> INDEXES.forEach(index -> create(configuration.getDataSource(), index)),
+                "engine-indexes");
+        builder.setDaemon(true);
+        builder.start();
     }
 
-    private static void create(ProcessEngineConfigurationImpl configuration, Index index) {
-        try (Connection connection = configuration.getDataSource().getConnection();
+    private static void create(DataSource dataSource, Index index) {
+        try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement()) {
             if (connection.getMetaData().getDatabaseMajorVersion() * 10000 < index.fromVersion()) {
                 return;
@@ -90,7 +101,7 @@ public class EngineIndexes extends AbstractProcessEnginePlugin {
         if (valid != null) {
             statement.execute("drop index concurrently if exists " + index.name());
         }
-        statement.execute("set lock_timeout = '5s'");
+        statement.execute("set lock_timeout = '60s'");
         try {
             statement.execute("create index concurrently if not exists " + index.name() + " on " + index.definition());
         } finally {

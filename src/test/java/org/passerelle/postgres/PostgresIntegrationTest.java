@@ -89,28 +89,35 @@ class PostgresIntegrationTest {
 
     @Test
     void jobAcquisitionFindsTheRunningJobsByAnIndex() throws Exception {
+        awaitIndexes();
         try (Connection connection = dataSource.getConnection();
                 ResultSet index = connection.createStatement().executeQuery(
                         "select indexdef from pg_indexes where tablename = 'act_ru_job' and indexname = 'passerelle_job_running'")) {
             assertThat(index.next()).as("index created at start").isTrue();
             assertThat(index.getString(1)).contains("(process_instance_id_)", "WHERE (lock_owner_ IS NOT NULL)");
         }
-        try (Connection connection = dataSource.getConnection(); ResultSet valid = connection.createStatement().executeQuery(
-                "select c.relname from pg_index i join pg_class c on c.oid = i.indexrelid "
-                        + "where c.relname like 'passerelle_%' and i.indisvalid")) {
-            java.util.Set<String> built = new java.util.HashSet<>();
-            while (valid.next()) {
-                built.add(valid.getString(1));
+    }
+
+    /** Built concurrently in the background once the node is ready: valid, all three, within a generous minute. */
+    private void awaitIndexes() {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(120)).untilAsserted(() -> {
+            try (Connection connection = dataSource.getConnection(); ResultSet valid = connection.createStatement().executeQuery(
+                    "select c.relname from pg_index i join pg_class c on c.oid = i.indexrelid "
+                            + "where c.relname like 'passerelle_%' and i.indisvalid")) {
+                java.util.Set<String> built = new java.util.HashSet<>();
+                while (valid.next()) {
+                    built.add(valid.getString(1));
+                }
+                assertThat(built).contains("passerelle_job_running", "passerelle_task_due", "passerelle_task_created");
             }
-            assertThat(built).as("built concurrently, valid").contains("passerelle_job_running", "passerelle_task_due",
-                    "passerelle_task_created");
-        }
+        });
     }
 
     @Test
     void tasklistsPageIsReadInOrderFromAnIndexNotSortedWhole() throws Exception {
         // Camunda's task page is a SELECT DISTINCT: only PostgreSQL 16+ sorts it incrementally from an index. The plan
         // is asked with 20,000 open tasks, inserted and analysed in a transaction that is rolled back.
+        awaitIndexes();
         try (Connection connection = dataSource.getConnection(); var statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             try {
