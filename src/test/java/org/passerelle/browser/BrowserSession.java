@@ -2,10 +2,15 @@ package org.passerelle.browser;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -19,6 +24,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+
+    private static final Duration LOGIN_BUDGET = Duration.ofSeconds(180);
+    private static final Duration LOGIN_STEP = Duration.ofSeconds(40);
 
     private Playwright playwright;
     private Browser browser;
@@ -52,15 +60,44 @@ final class BrowserSession implements BeforeAllCallback, AfterAllCallback {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }
 
-    /** Camunda webapps' login form (Tasklist, Cockpit, Admin). */
+    /**
+     * Camunda webapps' login form (Tasklist, Cockpit, Admin). Signed in once the form is gone: a reload before that
+     * would show the login page again. On a loaded machine a click may be lost while the app is still starting, or
+     * the answer may be slow: the form is sent again until it goes, and a failure says what the server answered.
+     */
     static void logIn(Page page, String user, String password) {
-        page.locator("input[ng-model=username]").fill(user);
-        page.locator("input[ng-model=password]").fill(password);
-        page.locator("button[type=submit]").click();
-        // Signed in once the form is gone: a reload before that (a loaded machine answers the login slowly) would
-        // show the login page again.
-        page.locator("input[ng-model=username]").waitFor(new com.microsoft.playwright.Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED).setTimeout(120_000));
+        Locator username = page.locator("input[ng-model=username]");
+        long deadline = System.nanoTime() + LOGIN_BUDGET.toNanos();
+        String lastAnswer = "no answer";
+        for (int attempt = 1; System.nanoTime() < deadline; attempt++) {
+            if (attempt > 1 && username.count() == 0) {
+                return;
+            }
+            username.fill(user);
+            page.locator("input[ng-model=password]").fill(password);
+            try {
+                Response answer = page.waitForResponse(BrowserSession::isLoginAnswer,
+                        new Page.WaitForResponseOptions().setTimeout(LOGIN_STEP.toMillis()),
+                        () -> page.locator("button[type=submit]").click());
+                lastAnswer = answer.status() + " " + answer.statusText();
+            } catch (TimeoutError noAnswer) {
+                lastAnswer = "no answer within " + LOGIN_STEP.toSeconds() + " s";
+            }
+            try {
+                username.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED)
+                        .setTimeout(LOGIN_STEP.toMillis()));
+                return;
+            } catch (TimeoutError stillThere) {
+                screenshot(page, "login-attempt-" + attempt + "-" + user);
+            }
+        }
+        throw new AssertionError("Could not sign in as " + user + " within " + LOGIN_BUDGET.toSeconds()
+                + " s; the last login answer: " + lastAnswer);
+    }
+
+    private static boolean isLoginAnswer(Response response) {
+        return "POST".equals(response.request().method()) && response.url().contains("/api/admin/auth/user/")
+                && response.url().contains("/login/");
     }
 
     /**
