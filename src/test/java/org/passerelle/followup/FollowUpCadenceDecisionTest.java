@@ -3,7 +3,6 @@ package org.passerelle.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,11 @@ class FollowUpCadenceDecisionTest {
     @RegisterExtension
     static ProcessEngineExtension engine = ModelTestEngine.extension();
 
+    private final FollowUpCadence cadence = new DeployedFollowUpCadence(engine.getProcessEngine().getDecisionService(),
+            engine.getProcessEngine().getRepositoryService());
+
     private FollowUpCadence cadence() {
-        DecisionService decisions = engine.getProcessEngine().getDecisionService();
-        return new DeployedFollowUpCadence(decisions);
+        return cadence;
     }
 
     @ParameterizedTest(name = "{0} relance(s) sans réponse → J+{1}")
@@ -43,6 +44,21 @@ class FollowUpCadenceDecisionTest {
         } finally {
             repository.deleteDeployment(deployment, true);
         }
+        assertThat(cadence().daysAfterLastContact(1)).as("the shipped table again, once the lead's is removed").isEqualTo(10);
+    }
+
+    @Test
+    void eachVersionIsEvaluatedOncePerCountNotAtEveryNudge() {
+        var history = engine.getProcessEngine().getHistoryService();
+        long before = history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(FollowUpCadence.DECISION).count();
+
+        for (int nudge = 0; nudge < 5; nudge++) {
+            assertThat(cadence().daysAfterLastContact(0)).isEqualTo(3);
+            assertThat(cadence().daysAfterLastContact(1)).isEqualTo(10);
+        }
+
+        assertThat(history.createHistoricDecisionInstanceQuery().decisionDefinitionKey(FollowUpCadence.DECISION).count())
+                .isEqualTo(before + 2);
     }
 
     @Test
@@ -53,6 +69,8 @@ class FollowUpCadenceDecisionTest {
         try {
             assertThatThrownBy(() -> cadence().daysAfterLastContact(3))
                     .hasMessageContaining("Cadence des relances").hasMessageContaining("3 relance(s)");
+            assertThatThrownBy(() -> cadence().daysAfterLastContact(3)).as("an error is not remembered as an answer")
+                    .hasMessageContaining("3 relance(s)");
         } finally {
             repository.deleteDeployment(deployment, true);
         }
