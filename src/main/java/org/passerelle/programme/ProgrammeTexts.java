@@ -1,15 +1,22 @@
 package org.passerelle.programme;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.samskivert.mustache.Mustache;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The texts youths receive from the programme, as French templates with named placeholders ({{prenom}}) that a
@@ -56,12 +63,25 @@ public class ProgrammeTexts {
 
     private static final Map<String, Definition> CATALOGUE = catalogue();
 
+    /**
+     * How long a node keeps the body it read: one query per message cost a tenth of a nudge's time (BENCHMARKS.md).
+     * A save on this node applies at once; on another node within this delay.
+     */
+    static final Duration REREAD_AFTER = Duration.ofSeconds(10);
+
     private final ProgrammeTextRepository texts;
     private final Clock clock;
+    private final Cache<String, String> currentBodies;
 
+    @Autowired
     public ProgrammeTexts(ProgrammeTextRepository texts, Clock clock) {
+        this(texts, clock, Ticker.systemTicker());
+    }
+
+    ProgrammeTexts(ProgrammeTextRepository texts, Clock clock, Ticker ticker) {
         this.texts = texts;
         this.clock = clock;
+        this.currentBodies = Caffeine.newBuilder().expireAfterWrite(REREAD_AFTER).ticker(ticker).build();
     }
 
     private static Map<String, Definition> catalogue() {
@@ -231,8 +251,9 @@ public class ProgrammeTexts {
     /** The body that applies now: the latest saved version, or the shipped text. */
     @Transactional(readOnly = true)
     public String current(String key) {
-        return texts.findFirstByKeyOrderByVersionDesc(definition(key).key()).map(ProgrammeText::getBody)
-                .orElse(definition(key).shipped());
+        Definition definition = definition(key);
+        return currentBodies.get(definition.key(), known -> texts.findFirstByKeyOrderByVersionDesc(known)
+                .map(ProgrammeText::getBody).orElse(definition.shipped()));
     }
 
     @Transactional(readOnly = true)
@@ -265,7 +286,23 @@ public class ProgrammeTexts {
             throw new InvalidText(problems);
         }
         int version = texts.findFirstByKeyOrderByVersionDesc(key).map(ProgrammeText::getVersion).orElse(0) + 1;
-        return texts.save(new ProgrammeText(key, version, body.strip(), author, clock.instant()));
+        ProgrammeText saved = texts.save(new ProgrammeText(key, version, body.strip(), author, clock.instant()));
+        // Read again once committed: a message sent meanwhile may have cached the version before this one.
+        currentBodies.invalidate(key);
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    currentBodies.invalidate(key);
+                }
+            });
+        }
+        return saved;
+    }
+
+    /** Reads every text again at its next use (versions changed in the table itself, e.g. restored by an operator). */
+    public void forgetReadBodies() {
+        currentBodies.invalidateAll();
     }
 
     /** Browsers send a textarea's line breaks as CRLF: kept as plain line breaks. */

@@ -32,6 +32,7 @@ class ProgrammeTextsPageIT {
     @AfterEach
     void shippedTextsAgain() {
         versions.deleteAll();
+        texts.forgetReadBodies();
     }
 
     @Test

@@ -82,6 +82,7 @@ class MentorSignUpTest {
             assertThat(link(email, "/mentors/confirmation")).isNotBlank();
         } finally {
             programmeTextVersions.delete(version);
+            programmeTexts.forgetReadBodies();
         }
     }
 

@@ -58,6 +58,7 @@ class ProgrammeTextsTest {
     @AfterEach
     void shippedTextsAgain() {
         versions.deleteAll();
+        texts.forgetReadBodies();
     }
 
     private HttpResponse<String> get(String path, String user) throws Exception {
