@@ -3,6 +3,7 @@ package org.passerelle.followup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.passerelle.testsupport.ModelTestEngine;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** "Cadence des relances" as the engine evaluates it, rule by rule, and a lead's changed table taking effect at once. */
 @Deployment(resources = "processes/follow-up-cadence.dmn")
@@ -19,7 +21,7 @@ class FollowUpCadenceDecisionTest {
     static ProcessEngineExtension engine = ModelTestEngine.extension();
 
     private final FollowUpCadence cadence = new DeployedFollowUpCadence(engine.getProcessEngine().getDecisionService(),
-            engine.getProcessEngine().getRepositoryService());
+            new JdbcTemplate(((ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration()).getDataSource()));
 
     private FollowUpCadence cadence() {
         return cadence;
