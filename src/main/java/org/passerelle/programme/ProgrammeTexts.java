@@ -64,7 +64,7 @@ public class ProgrammeTexts {
     private static final Map<String, Definition> CATALOGUE = catalogue();
 
     /**
-     * How long a node keeps the body it read: one query per message cost a tenth of a nudge's time (BENCHMARKS.md).
+     * How long a node keeps the body it read: one query per message was a tenth of a nudge's CPU samples.
      * A save on this node applies at once; on another node within this delay.
      */
     static final Duration REREAD_AFTER = Duration.ofSeconds(10);
