@@ -17,8 +17,9 @@ import org.passerelle.testsupport.Http;
 
 /**
  * Startup to the first authenticated answer of the engine's REST API, and resident memory once started: Passerelle
- * against a bare Camunda Spring Boot application, each in its own JVM with the same options and a new H2 file,
- * alternated three times (not a test).
+ * against a bare Camunda Spring Boot application, each in its own JVM with the same options, alternated three times
+ * (not a test). Each application starts on a new H2 file, then again on the database it just made: the first start
+ * creates the schema and deploys the models; a restart, what a node of a running programme does, finds them there.
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.passerelle.benchmark.StartupBenchmark</pre>
  */
 public final class StartupBenchmark {
@@ -38,37 +39,60 @@ public final class StartupBenchmark {
 
     static void measure(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        List<String> passerelleArguments = List.of("--passerelle.demo.enabled=false",
+                "--camunda.bpm.admin-user.password=" + PASSWORD);
+        List<String> bareArguments = List.of("--spring.config.name=bare-camunda",
+                "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=" + PASSWORD,
+                "--camunda.bpm.auto-deployment-enabled=false", "--springdoc.api-docs.enabled=false",
+                "--spring.datasource.url=jdbc:h2:file:./data/bare;WRITE_DELAY=0");
         List<Start> passerelle = new ArrayList<>();
         List<Start> bare = new ArrayList<>();
+        List<Start> passerelleRestarts = new ArrayList<>();
+        List<Start> bareRestarts = new ArrayList<>();
         for (int round = 0; round < rounds; round++) {
-            passerelle.add(start("org.passerelle.PasserelleApplication", List.of("--passerelle.demo.enabled=false",
-                    "--camunda.bpm.admin-user.password=" + PASSWORD)));
-            bare.add(start(BareCamundaApplication.class.getName(), List.of("--spring.config.name=bare-camunda",
-                    "--camunda.bpm.admin-user.id=admin", "--camunda.bpm.admin-user.password=" + PASSWORD,
-                    "--camunda.bpm.auto-deployment-enabled=false", "--springdoc.api-docs.enabled=false",
-                    "--spring.datasource.url=jdbc:h2:file:./data/bare;WRITE_DELAY=0")));
+            Path passerelleDirectory = Files.createTempDirectory("passerelle-startup");
+            Path bareDirectory = Files.createTempDirectory("bare-startup");
+            passerelle.add(start("org.passerelle.PasserelleApplication", passerelleArguments, passerelleDirectory));
+            bare.add(start(BareCamundaApplication.class.getName(), bareArguments, bareDirectory));
+            passerelleRestarts.add(start("org.passerelle.PasserelleApplication", passerelleArguments, passerelleDirectory));
+            bareRestarts.add(start(BareCamundaApplication.class.getName(), bareArguments, bareDirectory));
         }
         Start p = median(passerelle);
         Start b = median(bare);
+        Start pr = median(passerelleRestarts);
+        Start br = median(bareRestarts);
         String body = "Written by `StartupBenchmark` (README \"Benchmark\"): " + BenchmarkReport.header() + ". Each application "
-                + "in its own JVM (`-Xmx512m`, the test classpath), a new H2 file, from launch to the first `200` of "
+                + "in its own JVM (`-Xmx512m`, the test classpath), from launch to the first `200` of "
                 + "`GET /engine-rest/engine` with the administrator's credentials, then resident memory (VmRSS); median of "
-                + rounds + " alternated starts. The bare application is Camunda's starter (engine, webapps, REST) with none of "
+                + rounds + " alternated starts. A first start is on a new H2 file (schema, migrations, deployment); a restart "
+                + "is on the database that start made, as a node of a running programme restarts. The bare application is Camunda's starter (engine, webapps, REST) with none of "
                 + "Passerelle's beans, settings, migrations or security.\n\n"
                 + "| | Passerelle | bare Camunda | Passerelle ÷ bare |\n|---|---|---|---|\n"
-                + String.format(Locale.ROOT, "| startup to first authenticated answer | %.1f s | %.1f s | %.2f× |%n", p.seconds(), b.seconds(),
-                        p.seconds() / b.seconds())
-                + String.format(Locale.ROOT, "| resident memory after startup | %d MB | %d MB | %.2f× |%n", p.rssMegabytes(), b.rssMegabytes(),
-                        (double) p.rssMegabytes() / b.rssMegabytes());
+                + row("first start to first authenticated answer", p, b)
+                + memoryRow("resident memory after a first start", p, b)
+                + row("restart to first authenticated answer", pr, br)
+                + memoryRow("resident memory after a restart", pr, br);
         BenchmarkReport.replaceSection("## Passerelle against the bare engine: startup and memory", body);
         BenchmarkReport.writeJson("startup.json", String.format(Locale.ROOT,
-                "{\"passerelleSeconds\":%.1f,\"bareSeconds\":%.1f,\"passerelleRssMb\":%d,\"bareRssMb\":%d}",
-                p.seconds(), b.seconds(), p.rssMegabytes(), b.rssMegabytes()));
+                "{\"passerelleSeconds\":%.1f,\"bareSeconds\":%.1f,\"passerelleRssMb\":%d,\"bareRssMb\":%d,"
+                        + "\"passerelleRestartSeconds\":%.1f,\"bareRestartSeconds\":%.1f,"
+                        + "\"passerelleRestartRssMb\":%d,\"bareRestartRssMb\":%d}",
+                p.seconds(), b.seconds(), p.rssMegabytes(), b.rssMegabytes(),
+                pr.seconds(), br.seconds(), pr.rssMegabytes(), br.rssMegabytes()));
         System.out.println(body);
     }
 
-    private static Start start(String mainClass, List<String> arguments) throws Exception {
-        Path directory = Files.createTempDirectory("passerelle-startup");
+    private static String row(String label, Start passerelle, Start bare) {
+        return String.format(Locale.ROOT, "| %s | %.1f s | %.1f s | %.2f× |%n", label, passerelle.seconds(), bare.seconds(),
+                passerelle.seconds() / bare.seconds());
+    }
+
+    private static String memoryRow(String label, Start passerelle, Start bare) {
+        return String.format(Locale.ROOT, "| %s | %d MB | %d MB | %.2f× |%n", label, passerelle.rssMegabytes(),
+                bare.rssMegabytes(), (double) passerelle.rssMegabytes() / bare.rssMegabytes());
+    }
+
+    private static Start start(String mainClass, List<String> arguments, Path directory) throws Exception {
         int port = ChildApplication.freePort();
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", ChildApplication.testClasspath(), mainClass, "--server.port=" + port,
@@ -76,7 +100,7 @@ public final class StartupBenchmark {
         command.addAll(arguments);
         long launched = System.nanoTime();
         Process process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)
-                .redirectOutput(directory.resolve("out.log").toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("out.log").toFile())).start();
         try {
             while (!answers(port)) {
                 if (!process.isAlive()) {
