@@ -65,7 +65,8 @@ public final class StartupBenchmark {
                 + "in its own JVM (`-Xmx512m`, the test classpath), from launch to the first `200` of "
                 + "`GET /engine-rest/engine` with the administrator's credentials, then resident memory (VmRSS); median of "
                 + rounds + " alternated starts. A first start is on a new H2 file (schema, migrations, deployment); a restart "
-                + "is on the database that start made, as a node of a running programme restarts. The bare application is Camunda's starter (engine, webapps, REST) with none of "
+                + "is on the database that start made, as a node of a running programme restarts. The bare application "
+                + "is Camunda's starter (engine, webapps, REST) with none of "
                 + "Passerelle's beans, settings, migrations or security.\n\n"
                 + "| | Passerelle | bare Camunda | Passerelle ÷ bare |\n|---|---|---|---|\n"
                 + row("first start to first authenticated answer", p, b)
